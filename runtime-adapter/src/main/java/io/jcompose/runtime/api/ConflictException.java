@@ -1,0 +1,8 @@
+package io.jcompose.runtime.api;
+
+/** The operation conflicts with existing state (a name in use, a port taken, still running). */
+public class ConflictException extends RuntimeFailure {
+  public ConflictException(String message) {
+    super(message);
+  }
+}

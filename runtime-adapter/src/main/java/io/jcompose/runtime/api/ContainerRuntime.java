@@ -1,0 +1,66 @@
+package io.jcompose.runtime.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Creates and runs containers. Every method is asynchronous and never blocks the calling event
+ * loop; failures complete the future with a {@link RuntimeFailure} (or a subclass) whose message is
+ * one line for the user.
+ */
+public interface ContainerRuntime {
+
+  /** Creates a container (bundle, rootfs, cgroup) without starting it. */
+  Future<ContainerState> create(ContainerSpec spec);
+
+  /** Starts a created or exited container; completes once its process runs. */
+  Future<ContainerState> start(String id);
+
+  /** Sends the stop signal, then SIGKILL after {@code grace}; completes once it has exited. */
+  Future<ContainerState> stop(String id, Duration grace);
+
+  /** Sends a signal ({@code SIGKILL}, {@code HUP}, {@code 9}…) to the container's process. */
+  Future<Void> kill(String id, String signal);
+
+  /** Removes a container that is not running (or any, with {@code force}). */
+  Future<Void> remove(String id, boolean force);
+
+  /** Current state of a container by id or name. */
+  Future<ContainerState> inspect(String idOrName);
+
+  /** All containers whose labels include every given label. */
+  Future<List<ContainerState>> list(Map<String, String> labelFilter);
+
+  /** Runs a command inside a running container. */
+  Future<ExecResult> exec(String id, ExecSpec exec);
+
+  /**
+   * Streams log lines to {@code sink}; completes when done (at once without follow, at container
+   * exit or {@link LogStream#close()} with follow).
+   */
+  Future<LogStream> logs(String id, LogOptions options, Handler<LogLine> sink);
+
+  /** Completes when the container has exited, with its final state. */
+  Future<ContainerState> waitForExit(String id);
+
+  /** Freezes every process of the container. */
+  Future<Void> pause(String id);
+
+  /** Thaws a paused container. */
+  Future<Void> unpause(String id);
+
+  /** Resource use from the container's cgroup. */
+  Future<ContainerStats> stats(String id);
+
+  /** A running log stream; closing it stops following. */
+  interface LogStream extends AutoCloseable {
+    /** Completes when the stream has ended. */
+    Future<Void> ended();
+
+    @Override
+    void close();
+  }
+}
