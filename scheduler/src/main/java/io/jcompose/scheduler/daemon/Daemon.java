@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -141,6 +142,9 @@ public final class Daemon {
     FileLock lock;
     try {
       lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      // Held by another daemon in this same JVM (tests).
+      lock = null;
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
