@@ -11,8 +11,8 @@ import java.util.List;
  * blocks the caller's event loop.
  *
  * <p>Failures complete the future with an exception whose message is one line for the user: an
- * {@link io.jcompose.runtime.api.NotFoundException} for an unknown project, service or container,
- * a {@link io.jcompose.runtime.api.ConflictException} for a state conflict, an {@link
+ * {@link io.jcompose.runtime.api.NotFoundException} for an unknown project, service or container, a
+ * {@link io.jcompose.runtime.api.ConflictException} for a state conflict, an {@link
  * IllegalArgumentException} for invalid options, and a {@link
  * io.jcompose.runtime.api.RuntimeFailure} otherwise (a dependency that failed, a container that
  * would not start).
@@ -36,8 +36,7 @@ public interface ComposeEngine {
   Future<Void> stop(String projectName, StopOptions options, Handler<ProgressEvent> progress);
 
   /** Restarts containers (dependents with {@code restart: true} follow their dependency). */
-  Future<Void> restart(
-      String projectName, RestartOptions options, Handler<ProgressEvent> progress);
+  Future<Void> restart(String projectName, RestartOptions options, Handler<ProgressEvent> progress);
 
   /** Stops and removes containers and networks, and with options volumes and images. */
   Future<Void> down(String projectName, DownOptions options, Handler<ProgressEvent> progress);
@@ -49,12 +48,10 @@ public interface ComposeEngine {
   Future<Void> pause(String projectName, PauseOptions options, Handler<ProgressEvent> progress);
 
   /** Thaws paused containers. */
-  Future<Void> unpause(
-      String projectName, PauseOptions options, Handler<ProgressEvent> progress);
+  Future<Void> unpause(String projectName, PauseOptions options, Handler<ProgressEvent> progress);
 
   /** Removes stopped containers (and, with {@code stop}, running ones after stopping them). */
-  Future<Void> remove(
-      String projectName, RemoveOptions options, Handler<ProgressEvent> progress);
+  Future<Void> remove(String projectName, RemoveOptions options, Handler<ProgressEvent> progress);
 
   /** The project's containers, ordered by service then number. */
   Future<List<ContainerSummary>> ps(String projectName, PsOptions options);

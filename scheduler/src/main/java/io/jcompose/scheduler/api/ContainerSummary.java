@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One container of a project, with the fields (and JSON names) of {@code docker compose ps
- * --format json}.
+ * One container of a project, with the fields (and JSON names) of {@code docker compose ps --format
+ * json}.
  *
  * @param id container id
  * @param name container name

@@ -7,8 +7,7 @@ import java.util.Map;
 /**
  * Options of {@code create}, and the creating half of {@code up}.
  *
- * @param services services to create (with their dependencies unless {@code noDeps}); empty for
- *     all
+ * @param services services to create (with their dependencies unless {@code noDeps}); empty for all
  * @param scale replica counts overriding {@code scale:}/{@code deploy.replicas} ({@code --scale})
  * @param recreate when to replace the selected services' containers
  * @param recreateDependencies when to replace their dependencies' containers ({@code FORCE} is

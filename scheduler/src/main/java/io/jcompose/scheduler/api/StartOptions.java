@@ -10,11 +10,15 @@ import java.util.List;
  * @param project the project model when the caller has it (for dependency order), or null
  * @param services services to start; empty for all
  * @param noStart create only ({@code up --no-start})
- * @param wait complete only once every started service is running or healthy ({@code --wait})
+ * @param waitReady complete only once every started service is running or healthy ({@code --wait})
  * @param waitTimeout give up waiting after this long, or null for no limit
  */
 public record StartOptions(
-    Project project, List<String> services, boolean noStart, boolean wait, Duration waitTimeout) {
+    Project project,
+    List<String> services,
+    boolean noStart,
+    boolean waitReady,
+    Duration waitTimeout) {
 
   public StartOptions {
     services = services == null ? List.of() : List.copyOf(services);

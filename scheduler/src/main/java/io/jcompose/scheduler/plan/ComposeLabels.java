@@ -3,7 +3,9 @@ package io.jcompose.scheduler.plan;
 import io.jcompose.runtime.api.ContainerState;
 import java.util.Map;
 
-/** The {@code com.docker.compose.*} labels that tie containers, networks and volumes to a project. */
+/**
+ * The {@code com.docker.compose.*} labels that tie containers, networks and volumes to a project.
+ */
 public final class ComposeLabels {
 
   /** Project name. */

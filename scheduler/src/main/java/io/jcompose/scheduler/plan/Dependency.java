@@ -20,7 +20,9 @@ public record Dependency(
     boolean restart,
     String via) {
 
-  /** Whether the dependent joins a namespace of the dependency (and so must be recreated with it). */
+  /**
+   * Whether the dependent joins a namespace of the dependency (and so must be recreated with it).
+   */
   public boolean sharesNamespace() {
     return via.equals("network_mode") || via.equals("ipc") || via.equals("pid");
   }

@@ -22,9 +22,9 @@ import org.jgrapht.graph.DirectedAcyclicGraph;
 
 /**
  * The services of a project and who waits for whom: {@code depends_on} plus the implicit
- * dependencies of {@code network_mode}/{@code ipc}/{@code pid: service:X}, {@code volumes_from}
- * and {@code links}. Edges point from a dependency to its dependent, so topological order starts
- * with what has to run first. A cycle is an {@link InvalidProjectException} naming it.
+ * dependencies of {@code network_mode}/{@code ipc}/{@code pid: service:X}, {@code volumes_from} and
+ * {@code links}. Edges point from a dependency to its dependent, so topological order starts with
+ * what has to run first. A cycle is an {@link InvalidProjectException} naming it.
  */
 public final class DependencyGraph {
 
@@ -94,10 +94,14 @@ public final class DependencyGraph {
             where + ": depends on undefined service \"" + d.dependency() + "\"" + hint);
       }
       warnings.add(
-          where + ": optional dependency \"" + d.dependency() + "\" is not in the project; skipped");
+          where
+              + ": optional dependency \""
+              + d.dependency()
+              + "\" is not in the project; skipped");
       return;
     }
-    Map<String, Dependency> existing = byDependent.computeIfAbsent(d.dependent(), k -> new HashMap<>());
+    Map<String, Dependency> existing =
+        byDependent.computeIfAbsent(d.dependent(), k -> new HashMap<>());
     Dependency previous = existing.get(d.dependency());
     if (previous != null) {
       // depends_on wins over an implicit edge for its condition; namespace sharing is kept.

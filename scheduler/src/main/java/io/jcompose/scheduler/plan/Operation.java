@@ -12,8 +12,7 @@ import java.util.List;
  * @param name the container, network or volume name
  * @param existingId the id of the container it replaces, starts, keeps or removes, else null
  * @param cause why, in a few words ({@code config hash changed})
- * @param after what it waits for: other steps' resources and service gates like {@code db
- *     healthy}
+ * @param after what it waits for: other steps' resources and service gates like {@code db healthy}
  */
 public record Operation(
     Kind kind,

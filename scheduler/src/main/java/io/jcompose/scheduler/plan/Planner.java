@@ -21,9 +21,9 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Decides what {@code up} has to do: compares the desired project with the containers, networks
- * and volumes that exist and returns a {@link Plan}. Does no I/O, so its output can be compared
- * with golden text.
+ * Decides what {@code up} has to do: compares the desired project with the containers, networks and
+ * volumes that exist and returns a {@link Plan}. Does no I/O, so its output can be compared with
+ * golden text.
  */
 public final class Planner {
 
@@ -45,7 +45,10 @@ public final class Planner {
     for (String s : request.services()) {
       if (!graph.contains(s)) {
         throw new InvalidProjectException(
-            "no such service: " + s + "; services are " + new TreeSet<>(project.services().keySet()));
+            "no such service: "
+                + s
+                + "; services are "
+                + new TreeSet<>(project.services().keySet()));
       }
     }
     Set<String> selected =
@@ -89,7 +92,8 @@ public final class Planner {
           .filter(r -> ops.stream().anyMatch(o -> o.resource().equals(r)))
           .forEach(after::add);
       deps.forEach(d -> after.add(d.dependency() + " " + gateWord(d.condition())));
-      Recreate policy = selected.contains(name) ? request.recreate() : request.recreateDependencies();
+      Recreate policy =
+          selected.contains(name) ? request.recreate() : request.recreateDependencies();
       String sharedReplaced =
           deps.stream()
               .filter(d -> d.sharesNamespace() && replaced.contains(d.dependency()))
@@ -171,7 +175,14 @@ public final class Planner {
         String resource = "network " + name;
         ops.add(
             new Operation(
-                Operation.Kind.CREATE_NETWORK, resource, null, 0, name, null, "missing", List.of()));
+                Operation.Kind.CREATE_NETWORK,
+                resource,
+                null,
+                0,
+                name,
+                null,
+                "missing",
+                List.of()));
         resourceOfNetwork.put(key, resource);
       }
     }

@@ -109,7 +109,6 @@ final class ServiceReconciler {
 
   private Operation op(
       Operation.Kind kind, String name, int number, String id, String cause, List<String> waits) {
-    return new Operation(
-        kind, "container " + name, service.name(), number, name, id, cause, waits);
+    return new Operation(kind, "container " + name, service.name(), number, name, id, cause, waits);
   }
 }
