@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the sample images on this machine, once, and imports them into jcompose.
 #
-#   samples/images/build.sh                 build what is missing, import every image
+#   samples/images/build.sh [IMAGE...]      build what is missing, import the images named
+#                                           (busybox postgres redis webapp; default: all)
 #   samples/images/build.sh --tars-only     build what is missing, print the tars, import nothing
 #   samples/images/build.sh --print-tar busybox|debian   build that tar if missing, print its path
 #
@@ -39,12 +40,17 @@ die() { log "$*"; exit 1; }
 
 mode=import
 want=
+only=()
 case "${1:-}" in
   --tars-only) mode=tars ;;
   --print-tar) mode=print; want="${2:?--print-tar needs busybox or debian}" ;;
+  busybox | postgres | redis | webapp) only=("$@") ;;
   "") ;;
-  *) die "unknown argument '$1'; use --tars-only or --print-tar busybox|debian" ;;
+  *) die "unknown argument '$1'; use --tars-only, --print-tar busybox|debian or image names (busybox postgres redis webapp)" ;;
 esac
+for name in "${only[@]}"; do
+  case "$name" in busybox | postgres | redis | webapp) ;; *) die "unknown image '$name'; use busybox postgres redis webapp" ;; esac
+done
 
 [[ $EUID -eq 0 ]] || die "run as root: debootstrap and the image import need it"
 [[ -x $busybox_bin ]] || die "$busybox_bin is missing; fix: apt-get install -y busybox-static"
@@ -138,13 +144,25 @@ case "$mode" in
     esac
     exit 0 ;;
 esac
-build_busybox_tar
-build_debian_tar
+wanted() { # SHORT_NAME: is that image asked for?
+  ((${#only[@]} == 0)) && return 0
+  local n
+  for n in "${only[@]}"; do [[ $n == "$1" ]] && return 0; done
+  return 1
+}
+wanted busybox && build_busybox_tar
+if wanted postgres || wanted redis || wanted webapp; then build_debian_tar; fi
 # Old tar sets of earlier versions of this script are dropped; the debootstrap tree stays.
 find "$cache" -maxdepth 1 -name 'tars-*' ! -name "tars-$tar_key" -exec rm -rf {} +
 
-# One line per image: NAME<TAB>TAR<TAB>--change arguments separated by '|'.
+# One line per image asked for: NAME<TAB>TAR<TAB>--change arguments separated by '|'.
 images() {
+  all_images | while IFS=$'\t' read -r name tar changes; do
+    local short="${name#jcompose-samples/}"
+    wanted "${short%%:*}" && printf '%s\t%s\t%s\n' "$name" "$tar" "$changes"
+  done
+}
+all_images() {
   local bb="$tar_dir/busybox.tar" deb="$tar_dir/debian.tar"
   printf '%s\t%s\t%s\n' \
     jcompose-samples/busybox:1 "$bb" 'CMD ["sh"]' \
