@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Checks that {@code down -v} removed everything a stack made: its containers, the veth and
- * bridge links that appeared while it was up, its mounts and its cgroups.
+ * Checks that {@code down -v} removed everything a stack made: its containers, the veth and bridge
+ * links that appeared while it was up, its mounts and its cgroups.
  */
 final class DownLeavesNothing {
 
@@ -26,8 +26,8 @@ final class DownLeavesNothing {
   }
 
   /**
-   * Records the links the stack made and its container IDs: call while it is up. Tests of one
-   * Maven run go one after another, so links that appeared meanwhile are the stack's.
+   * Records the links the stack made and its container IDs: call while it is up. Tests of one Maven
+   * run go one after another, so links that appeared meanwhile are the stack's.
    */
   void whileUp() {
     Set<String> now = new TreeSet<>(HostLeftovers.vethAndBridgeLinks());

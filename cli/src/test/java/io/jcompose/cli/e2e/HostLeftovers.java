@@ -15,8 +15,8 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Kernel objects a stack leaves on the host when {@code down} is incomplete: veth and bridge
- * links, mounts and cgroups. Each query reads the host as it is now.
+ * Kernel objects a stack leaves on the host when {@code down} is incomplete: veth and bridge links,
+ * mounts and cgroups. Each query reads the host as it is now.
  */
 final class HostLeftovers {
 

@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * samples/jobs end to end: the one-shot migration completes before the app starts, workers and
- * the cron-like service run, the debug profile stays off, and {@code down -v} leaves nothing.
+ * samples/jobs end to end: the one-shot migration completes before the app starts, workers and the
+ * cron-like service run, the debug profile stays off, and {@code down -v} leaves nothing.
  */
 class JobsSampleIT {
 
@@ -26,8 +26,7 @@ class JobsSampleIT {
 
       // Both write to /data/events on the shared volume; the app serves it.
       String events =
-          LoopbackHttp.awaitBody(
-              port, "/events", b -> b.contains("app:"), Duration.ofSeconds(30));
+          LoopbackHttp.awaitBody(port, "/events", b -> b.contains("app:"), Duration.ofSeconds(30));
       assertThat(events).isNotNull();
       assertThat(events.lines().toList())
           .containsExactly("migrate: schema 1 applied", "app: started on schema 1");

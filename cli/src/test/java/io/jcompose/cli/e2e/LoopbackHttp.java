@@ -44,8 +44,8 @@ final class LoopbackHttp {
   }
 
   /**
-   * Repeats GET until a 200 body satisfies {@code accepted} (services need a moment after {@code
-   * up -d} returns), at most every 200 ms until {@code timeout}; returns the last body seen.
+   * Repeats GET until a 200 body satisfies {@code accepted} (services need a moment after {@code up
+   * -d} returns), at most every 200 ms until {@code timeout}; returns the last body seen.
    */
   static String awaitBody(int port, String path, Predicate<String> accepted, Duration timeout)
       throws InterruptedException {

@@ -22,9 +22,9 @@ import java.util.stream.Stream;
 
 /**
  * One sample of {@code samples/} driven through the real {@code ./jcompose} launcher as a
- * subprocess, with a project name unique to the run and its own state directories
- * (JCOMPOSE_ROOT / JCOMPOSE_RUN under a temp dir), into which the sample images are imported.
- * {@link #close()} takes the stack down, stops this state's daemon and removes the state.
+ * subprocess, with a project name unique to the run and its own state directories (JCOMPOSE_ROOT /
+ * JCOMPOSE_RUN under a temp dir), into which the sample images are imported. {@link #close()} takes
+ * the stack down, stops this state's daemon and removes the state.
  */
 final class SampleStack implements AutoCloseable {
 
@@ -143,8 +143,8 @@ final class SampleStack implements AutoCloseable {
 
   /**
    * Takes the stack down with its volumes, stops the daemon of this state and deletes the state,
-   * unless something is still mounted under it (deleting through a leftover bind mount could
-   * reach the repository).
+   * unless something is still mounted under it (deleting through a leftover bind mount could reach
+   * the repository).
    */
   @Override
   public void close() throws IOException {
@@ -180,7 +180,10 @@ final class SampleStack implements AutoCloseable {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly().waitFor();
         exit = -1;
-        Files.writeString(err, "\n[timed out after " + timeout + "]\n", StandardCharsets.UTF_8,
+        Files.writeString(
+            err,
+            "\n[timed out after " + timeout + "]\n",
+            StandardCharsets.UTF_8,
             java.nio.file.StandardOpenOption.APPEND);
       }
       String stdout = Files.readString(out);

@@ -6,9 +6,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * samples/webapp-redis-postgres end to end: PostgreSQL and Redis from Debian packages behind
- * their healthchecks, the Python app counting visits; the count survives {@code down}/{@code up}
- * in the named volumes and {@code down -v} leaves nothing.
+ * samples/webapp-redis-postgres end to end: PostgreSQL and Redis from Debian packages behind their
+ * healthchecks, the Python app counting visits; the count survives {@code down}/{@code up} in the
+ * named volumes and {@code down -v} leaves nothing.
  */
 class WebappRedisPostgresSampleIT {
 
