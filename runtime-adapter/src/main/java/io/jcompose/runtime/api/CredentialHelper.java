@@ -15,16 +15,29 @@ final class CredentialHelper {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final String name;
+  private final String searchPath;
 
-  CredentialHelper(String name) {
+  CredentialHelper(String name, String searchPath) {
     this.name = name;
+    this.searchPath = searchPath;
+  }
+
+  /** The helper's absolute path from the search path, or its bare name to fail clearly. */
+  private String locate(String program) {
+    for (String dir : searchPath.split(":")) {
+      java.io.File candidate = new java.io.File(dir.isEmpty() ? "." : dir, program);
+      if (candidate.canExecute()) {
+        return candidate.getAbsolutePath();
+      }
+    }
+    return program;
   }
 
   /** The stored credentials, or empty when the helper has none for {@code serverUrl}. */
   Optional<RegistryCredentials> get(String serverUrl) {
     String program = "docker-credential-" + name;
     try {
-      Process process = new ProcessBuilder(program, "get").start();
+      Process process = new ProcessBuilder(locate(program), "get").start();
       process.getOutputStream().write(serverUrl.getBytes(StandardCharsets.UTF_8));
       process.getOutputStream().close();
       byte[] out = process.getInputStream().readAllBytes();

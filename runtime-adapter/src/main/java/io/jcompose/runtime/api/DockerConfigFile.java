@@ -31,10 +31,17 @@ public final class DockerConfigFile implements RegistryAuth {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Path file;
+  private final String searchPath;
 
-  /** A config file at {@code file}; it need not exist yet. */
+  /** A config file at {@code file}; it need not exist yet. Credential helpers come from PATH. */
   public DockerConfigFile(Path file) {
+    this(file, System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
+  }
+
+  /** A config file at {@code file} whose credential helpers are looked up in {@code searchPath}. */
+  public DockerConfigFile(Path file, String searchPath) {
     this.file = file;
+    this.searchPath = searchPath;
   }
 
   /**
@@ -43,10 +50,14 @@ public final class DockerConfigFile implements RegistryAuth {
   public static DockerConfigFile locate(Map<String, String> env) {
     String dir = env.get("DOCKER_CONFIG");
     if (dir != null && !dir.isBlank()) {
-      return new DockerConfigFile(Path.of(dir, "config.json"));
+      return new DockerConfigFile(Path.of(dir, "config.json"), searchPath(env));
     }
     String home = env.getOrDefault("HOME", System.getProperty("user.home"));
-    return new DockerConfigFile(Path.of(home, ".docker", "config.json"));
+    return new DockerConfigFile(Path.of(home, ".docker", "config.json"), searchPath(env));
+  }
+
+  private static String searchPath(Map<String, String> env) {
+    return env.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
   }
 
   /** Where the file is. */
@@ -90,7 +101,7 @@ public final class DockerConfigFile implements RegistryAuth {
     Optional<String> helper = helperFor(root, host);
     if (helper.isPresent()) {
       Optional<RegistryCredentials> fromHelper =
-          new CredentialHelper(helper.get()).get(keyFor(host));
+          new CredentialHelper(helper.get(), searchPath).get(keyFor(host));
       if (fromHelper.isPresent()) {
         return fromHelper;
       }

@@ -101,7 +101,7 @@ sealed interface ManifestDocument {
     if (type.isEmpty() && contentType != null) {
       type = contentType.split(";")[0].trim();
     }
-    if (root.path("schemaVersion").asInt() == 1 || type.contains("manifest.v1")) {
+    if (root.path("schemaVersion").asInt() == 1 || type.contains("distribution.manifest.v1")) {
       throw new RuntimeFailure(
           where
               + ": Docker schema 1 manifests are not supported; push the image again with a"
