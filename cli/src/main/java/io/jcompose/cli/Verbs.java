@@ -79,9 +79,12 @@ final class Verbs {
 
   private static void add(CommandLine root, String name, Supplier<Object> factory) {
     root.addSubcommand(name, factory.get());
+    CommandLine sub = root.getSubcommands().get(name);
+    sub.getCommandSpec().mixinStandardHelpOptions(true);
+    sub.getSubcommands().values().forEach(s -> s.getCommandSpec().mixinStandardHelpOptions(true));
     if (STOP_AT_COMMAND.contains(name)) {
       // Everything after SERVICE belongs to the container's command, flags included.
-      root.getSubcommands().get(name).setStopAtPositional(true);
+      sub.setStopAtPositional(true);
     }
   }
 
