@@ -15,4 +15,9 @@ public record EndpointSpec(
   public EndpointSpec {
     aliases = List.copyOf(aliases);
   }
+
+  /** An endpoint with an allocated address, a generated MAC and the given aliases. */
+  public static EndpointSpec of(String network, String... aliases) {
+    return new EndpointSpec(network, null, null, List.of(aliases));
+  }
 }

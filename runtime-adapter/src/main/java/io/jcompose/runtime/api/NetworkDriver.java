@@ -8,8 +8,22 @@ import java.util.Map;
 /**
  * Bridge networks and container endpoints. A container's network namespace is created here, before
  * the container, and the container joins it by path ({@link ContainerSpec#networkNamespace()}).
+ *
+ * <p>The driver also serves DNS for its networks. A daemon calls {@link #start()} once (it
+ * re-adopts networks, endpoints and DNS servers from disk) and {@link #stop()} on shutdown;
+ * stopping leaves the kernel objects in place so containers keep their network.
  */
 public interface NetworkDriver {
+
+  /** Re-adopts persisted networks and endpoints and starts their DNS servers. */
+  default Future<Void> start() {
+    return Future.succeededFuture();
+  }
+
+  /** Stops the DNS servers; bridges, namespaces and rules stay for the next {@link #start()}. */
+  default Future<Void> stop() {
+    return Future.succeededFuture();
+  }
 
   /** Creates a network (bridge, subnet, NAT), or returns it if it exists with the same spec. */
   Future<NetworkInfo> create(NetworkSpec spec);
@@ -25,24 +39,62 @@ public interface NetworkDriver {
 
   /**
    * Creates a network namespace for a container and attaches it to the given networks, one
-   * interface each in the given order ({@code eth0}, {@code eth1}…).
+   * interface each in the given order ({@code eth0}, {@code eth1}…). Its DNS names answer at once;
+   * see {@link #markStopped(String)}.
    *
    * @return the netns path the container joins, with its endpoints
    */
-  Future<Attachment> attach(String containerId, String hostname, List<EndpointSpec> endpoints);
-
-  /** Removes a container's endpoints, namespace and DNS records. */
-  Future<Void> detach(String containerId);
+  default Future<Attachment> attach(
+      String containerId, String hostname, List<EndpointSpec> endpoints) {
+    return attach(AttachSpec.of(containerId, hostname, endpoints));
+  }
 
   /**
-   * A container's network namespace and endpoints.
+   * Creates a network namespace for a container, attaches it to {@link AttachSpec#endpoints()} (an
+   * empty list gives a namespace with only loopback, {@code network_mode: none}) and writes the
+   * {@code /etc/hosts}, {@code /etc/resolv.conf} and {@code /etc/hostname} it should see.
+   */
+  Future<Attachment> attach(AttachSpec spec);
+
+  /**
+   * Lets a container share another container's network namespace ({@code network_mode: service:x} /
+   * {@code container:x}); the namespace stays until its last user detaches.
+   *
+   * @return the other container's attachment
+   */
+  Future<Attachment> join(String containerId, String targetContainerId);
+
+  /** The attachment of a container (attached or joined), or a {@link NotFoundException}. */
+  Future<Attachment> attachment(String containerId);
+
+  /** Removes a container's endpoints, namespace and DNS records (once no joiner uses them). */
+  Future<Void> detach(String containerId);
+
+  /** Makes the container's DNS names answer again (it has started). */
+  Future<Void> markRunning(String containerId);
+
+  /** Takes the container's DNS names out of every answer at once (it has stopped). */
+  Future<Void> markStopped(String containerId);
+
+  /**
+   * A container's network namespace, endpoints and the files to bind-mount over its {@code
+   * /etc/hosts}, {@code /etc/resolv.conf} and {@code /etc/hostname}.
    *
    * @param netns bind-mounted namespace file
    * @param endpoints its endpoints in interface order
+   * @param hostsFile file for {@code /etc/hosts}
+   * @param resolvConf file for {@code /etc/resolv.conf}
+   * @param hostnameFile file for {@code /etc/hostname}
    */
-  record Attachment(Path netns, List<Endpoint> endpoints) {
+  record Attachment(
+      Path netns, List<Endpoint> endpoints, Path hostsFile, Path resolvConf, Path hostnameFile) {
     public Attachment {
       endpoints = List.copyOf(endpoints);
+    }
+
+    /** The address of the first endpoint (where published ports forward), or null without one. */
+    public String primaryAddress() {
+      return endpoints.isEmpty() ? null : endpoints.get(0).ipv4Address();
     }
   }
 }

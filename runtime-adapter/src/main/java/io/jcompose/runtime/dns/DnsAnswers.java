@@ -1,0 +1,91 @@
+package io.jcompose.runtime.dns;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/**
+ * Answers a query from the table, or says that it must be forwarded. Names the networks know are
+ * answered with every address (rotated per query so clients spread over replicas) and a TTL of 0: a
+ * client must ask again rather than keep an address of a container that has stopped.
+ */
+final class DnsAnswers {
+  private final AtomicInteger rotation = new AtomicInteger();
+
+  /** A parsed query with what to do about it: the local answer, or null to forward. */
+  record Outcome(Message query, byte[] localAnswer) {}
+
+  Outcome answer(byte[] wire, DnsTable table, String source, String network, boolean udp)
+      throws IOException {
+    Message query = new Message(wire);
+    Record question = query.getQuestion();
+    if (question == null || query.getHeader().getOpcode() != 0) {
+      return new Outcome(query, error(query, Rcode.NOTIMP, udp));
+    }
+    List<String> addresses = table.lookup(question.getName().toString(), source, network);
+    if (addresses.isEmpty()) {
+      return new Outcome(query, null);
+    }
+    Message response = reply(query, Rcode.NOERROR);
+    response.getHeader().setFlag(Flags.AA);
+    int type = question.getType();
+    if (type == Type.A || type == Type.ANY) {
+      List<String> rotated = new ArrayList<>(addresses);
+      Collections.rotate(rotated, -Math.floorMod(rotation.getAndIncrement(), rotated.size()));
+      for (String address : rotated) {
+        response.addRecord(
+            new ARecord(question.getName(), DClass.IN, 0, inet(address)), Section.ANSWER);
+      }
+    }
+    // Other types of a known name (AAAA…) get an empty NOERROR: the name exists, IPv4 only.
+    return new Outcome(query, wire(response, query, udp));
+  }
+
+  byte[] error(Message query, int rcode, boolean udp) {
+    return wire(reply(query, rcode), query, udp);
+  }
+
+  private static Message reply(Message query, int rcode) {
+    Message response = new Message(query.getHeader().getID());
+    response.getHeader().setFlag(Flags.QR);
+    response.getHeader().setFlag(Flags.RA);
+    if (query.getHeader().getFlag(Flags.RD)) {
+      response.getHeader().setFlag(Flags.RD);
+    }
+    response.getHeader().setRcode(rcode);
+    if (query.getQuestion() != null) {
+      response.addRecord(query.getQuestion(), Section.QUESTION);
+    }
+    return response;
+  }
+
+  private static byte[] wire(Message response, Message query, boolean udp) {
+    if (!udp) {
+      return response.toWire();
+    }
+    OPTRecord opt = query.getOPT();
+    int max = opt == null ? 512 : Math.max(512, opt.getPayloadSize());
+    return response.toWire(max);
+  }
+
+  private static InetAddress inet(String address) {
+    try {
+      return InetAddress.getByName(address);
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("not an address: " + address, e);
+    }
+  }
+}

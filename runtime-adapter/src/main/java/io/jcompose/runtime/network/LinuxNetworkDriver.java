@@ -1,0 +1,174 @@
+package io.jcompose.runtime.network;
+
+import io.jcompose.runtime.api.AttachSpec;
+import io.jcompose.runtime.api.ConflictException;
+import io.jcompose.runtime.api.NetworkDriver;
+import io.jcompose.runtime.api.NetworkInfo;
+import io.jcompose.runtime.api.NetworkOptions;
+import io.jcompose.runtime.api.NetworkSpec;
+import io.jcompose.runtime.api.RuntimePaths;
+import io.jcompose.runtime.dns.DnsServer;
+import io.jcompose.runtime.dns.HostResolvers;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+/**
+ * The Linux {@link NetworkDriver}: bridges, veth endpoints in bind-mounted namespaces, IPAM,
+ * nftables/iptables rules and a DNS server on every gateway. Kernel and disk work runs on one
+ * worker thread, one operation at a time, so allocations never race; DNS runs on the event loop.
+ */
+public final class LinuxNetworkDriver implements NetworkDriver {
+  private final Vertx vertx;
+  private final WorkerExecutor worker;
+  private final NetworkRegistry networks;
+  private final AttachmentRegistry attachments;
+  private final DnsServer dns;
+
+  /** A driver with its state under {@code paths}; call {@link #start()} before use. */
+  public LinuxNetworkDriver(Vertx vertx, RuntimePaths paths, NetworkOptions options) {
+    this.vertx = vertx;
+    this.worker = vertx.createSharedWorkerExecutor("jcompose-network-" + UUID.randomUUID(), 1);
+    StateStore store = new StateStore(paths.networks());
+    this.networks = new NetworkRegistry(store, new NatRules(), HostRoutes.system());
+    this.attachments = new AttachmentRegistry(store, paths.netns(), networks);
+    this.dns =
+        new DnsServer(
+            vertx,
+            options.dnsPort(),
+            () -> HostResolvers.read(options.hostResolvConf()),
+            options.upstreamPort());
+  }
+
+  /** The DNS server of the networks (for tests and the daemon's diagnostics). */
+  public DnsServer dns() {
+    return dns;
+  }
+
+  @Override
+  public Future<Void> start() {
+    return blocking(
+            () -> {
+              networks.readopt();
+              attachments.readopt();
+              dns.update(attachments.dnsTable());
+              return List.copyOf(networks.all());
+            })
+        .compose(
+            all -> {
+              List<Future<Void>> listening = new ArrayList<>();
+              all.forEach(n -> listening.add(dns.listen(n.name(), n.gateway())));
+              return Future.all(listening).mapEmpty();
+            });
+  }
+
+  @Override
+  public Future<Void> stop() {
+    return dns.closeAll().eventually(() -> worker.close());
+  }
+
+  @Override
+  public Future<NetworkInfo> create(NetworkSpec spec) {
+    return blocking(() -> networks.create(spec))
+        .compose(n -> dns.listen(n.name(), n.gateway()).map(v -> n.info()));
+  }
+
+  @Override
+  public Future<NetworkInfo> inspect(String name) {
+    return blocking(() -> networks.get(name).info());
+  }
+
+  @Override
+  public Future<List<NetworkInfo>> list(Map<String, String> labelFilter) {
+    return blocking(
+        () ->
+            networks.all().stream()
+                .filter(n -> n.labels().entrySet().containsAll(labelFilter.entrySet()))
+                .map(NetworkState::info)
+                .toList());
+  }
+
+  @Override
+  public Future<Void> remove(String name) {
+    return blocking(
+            () -> {
+              NetworkState n = networks.get(name);
+              List<String> users = attachments.containersOn(name);
+              if (!users.isEmpty()) {
+                throw new ConflictException(
+                    "network "
+                        + name
+                        + " is in use by "
+                        + String.join(", ", users)
+                        + "; stop and remove those containers first");
+              }
+              return n;
+            })
+        .compose(n -> dns.close(n.name()).map(v -> n))
+        .compose(
+            n ->
+                blocking(
+                    () -> {
+                      networks.remove(n);
+                      return null;
+                    }));
+  }
+
+  @Override
+  public Future<Attachment> attach(AttachSpec spec) {
+    return blocking(
+        () -> {
+          AttachmentState a = attachments.attach(spec);
+          dns.update(attachments.dnsTable());
+          return a.attachment();
+        });
+  }
+
+  @Override
+  public Future<Attachment> join(String containerId, String targetContainerId) {
+    return blocking(() -> attachments.join(containerId, targetContainerId).attachment());
+  }
+
+  @Override
+  public Future<Attachment> attachment(String containerId) {
+    return blocking(() -> attachments.get(containerId).attachment());
+  }
+
+  @Override
+  public Future<Void> detach(String containerId) {
+    return blocking(
+        () -> {
+          attachments.detach(containerId);
+          dns.update(attachments.dnsTable());
+          return null;
+        });
+  }
+
+  @Override
+  public Future<Void> markRunning(String containerId) {
+    return running(containerId, true);
+  }
+
+  @Override
+  public Future<Void> markStopped(String containerId) {
+    return running(containerId, false);
+  }
+
+  private Future<Void> running(String containerId, boolean value) {
+    return blocking(
+        () -> {
+          attachments.setRunning(containerId, value);
+          dns.update(attachments.dnsTable());
+          return null;
+        });
+  }
+
+  private <T> Future<T> blocking(Callable<T> work) {
+    return worker.executeBlocking(work, true);
+  }
+}

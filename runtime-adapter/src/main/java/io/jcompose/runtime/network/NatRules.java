@@ -1,0 +1,149 @@
+package io.jcompose.runtime.network;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * Packet filter rules of one network: isolation from other jcompose networks, no way out for {@code
+ * internal} networks, masquerade for the others. With nftables each network has its own table
+ * ({@code table ip jcompose_<hash>}), added and deleted atomically, so drivers with different state
+ * roots never step on each other; iptables is the fallback. A host whose iptables FORWARD policy
+ * drops (as after Docker ran) also gets accept rules in a {@code JCOMPOSE-FORWARD} chain. Without
+ * either tool one warning is logged and networks work without NAT.
+ */
+final class NatRules {
+  private static final System.Logger LOG = System.getLogger(NatRules.class.getName());
+  private static final String CHAIN = "JCOMPOSE-FORWARD";
+  private final boolean nft = HostCommand.available("nft");
+  private final boolean iptables = HostCommand.available("iptables");
+  private boolean warned;
+
+  void add(NetworkState n) {
+    if (!n.internal()) {
+      enableForwarding();
+    }
+    if (nft) {
+      HostCommand.run("network " + n.name() + ": nft", nftTable(n), "nft", "-f", "-");
+    } else if (iptables) {
+      HostCommand.shell("network " + n.name() + ": iptables", iptablesRules(n, "-A"));
+    } else if (!warned) {
+      warned = true;
+      LOG.log(
+          Level.WARNING,
+          "neither nft nor iptables is installed: containers get no outbound NAT and networks"
+              + " are not isolated; install nftables");
+    }
+    if (iptables) {
+      HostCommand.shell("iptables forward chain", forwardAccept());
+    }
+  }
+
+  void remove(NetworkState n) {
+    String table = DeviceNames.natTable(n.bridge());
+    if (nft) {
+      HostCommand.tryRun(null, "nft", "delete", "table", "ip", table);
+    } else if (iptables) {
+      HostCommand.tryRun(null, "/bin/sh", "-c", iptablesRules(n, "-D"));
+    }
+    if (iptables && !anyBridgeLeft()) {
+      HostCommand.tryRun(
+          null,
+          "/bin/sh",
+          "-c",
+          "iptables -D FORWARD -j "
+              + CHAIN
+              + " 2>/dev/null; iptables -F "
+              + CHAIN
+              + " 2>/dev/null; iptables -X "
+              + CHAIN
+              + " 2>/dev/null; true");
+    }
+  }
+
+  static String nftTable(NetworkState n) {
+    String br = n.bridge();
+    String t = DeviceNames.natTable(br);
+    StringBuilder b = new StringBuilder();
+    b.append("table ip ").append(t).append("\ndelete table ip ").append(t).append('\n');
+    b.append("table ip ").append(t).append(" {\n");
+    // Runs before the iptables filter chains (priority 0) so that its drops always win.
+    b.append("  chain forward {\n    type filter hook forward priority -10; policy accept;\n");
+    b.append("    iifname \"").append(br).append("\" oifname != \"").append(br);
+    b.append("\" oifname \"jc-*\" drop\n");
+    if (n.internal()) {
+      b.append("    iifname \"").append(br).append("\" oifname != \"").append(br);
+      b.append("\" drop\n");
+      b.append("    oifname \"").append(br).append("\" iifname != \"").append(br);
+      b.append("\" drop\n");
+    }
+    b.append("  }\n");
+    if (!n.internal()) {
+      b.append("  chain postrouting {\n    type nat hook postrouting priority srcnat;");
+      b.append(" policy accept;\n    ip saddr ").append(n.subnet());
+      b.append(" oifname != \"").append(br).append("\" masquerade\n  }\n");
+    }
+    b.append("}\n");
+    return b.toString();
+  }
+
+  static String iptablesRules(NetworkState n, String op) {
+    String br = n.bridge();
+    String c = " -m comment --comment jcompose:" + br;
+    StringBuilder b = new StringBuilder();
+    b.append("iptables ").append(op.equals("-A") ? "-I" : "-D").append(" FORWARD");
+    b.append(" -i ").append(br).append(" ! -o ").append(br).append(" -o jc-+").append(c);
+    b.append(" -j DROP\n");
+    if (n.internal()) {
+      b.append("iptables ").append(op.equals("-A") ? "-I" : "-D").append(" FORWARD -i ");
+      b.append(br).append(" ! -o ").append(br).append(c).append(" -j DROP\n");
+      b.append("iptables ").append(op.equals("-A") ? "-I" : "-D").append(" FORWARD -o ");
+      b.append(br).append(" ! -i ").append(br).append(c).append(" -j DROP\n");
+    } else {
+      b.append("iptables -t nat ").append(op).append(" POSTROUTING -s ").append(n.subnet());
+      b.append(" ! -o ").append(br).append(c).append(" -j MASQUERADE\n");
+    }
+    return b.toString();
+  }
+
+  private static String forwardAccept() {
+    return "iptables -N "
+        + CHAIN
+        + " 2>/dev/null\n"
+        + "iptables -C FORWARD -j "
+        + CHAIN
+        + " 2>/dev/null || iptables -I FORWARD 1 -j "
+        + CHAIN
+        + "\n"
+        + "iptables -F "
+        + CHAIN
+        + "\n"
+        + "iptables -A "
+        + CHAIN
+        + " -i jc-+ -j ACCEPT\n"
+        + "iptables -A "
+        + CHAIN
+        + " -o jc-+ -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\n";
+  }
+
+  private static boolean anyBridgeLeft() {
+    try (Stream<Path> links = Files.list(Path.of("/sys/class/net"))) {
+      return links.anyMatch(p -> p.getFileName().toString().startsWith("jc-"));
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  private static void enableForwarding() {
+    Path forward = Path.of("/proc/sys/net/ipv4/ip_forward");
+    try {
+      if (!Files.readString(forward).strip().equals("1")) {
+        Files.writeString(forward, "1\n");
+      }
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "cannot enable IPv4 forwarding: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package io.jcompose.runtime.network;
+
+import io.jcompose.runtime.api.ConflictException;
+import io.jcompose.runtime.api.NetworkSpec;
+import io.jcompose.runtime.api.NotFoundException;
+import io.jcompose.runtime.api.RuntimeFailure;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The networks of one state root: in memory, on disk and in the kernel (bridge, filter rules).
+ * Blocking; the driver calls it from one worker thread at a time, so it needs no locks.
+ */
+final class NetworkRegistry {
+  private static final int DEFAULT_MTU = 1500;
+  private final StateStore store;
+  private final NatRules nat;
+  private final HostRoutes routes;
+  private final Map<String, NetworkState> networks = new LinkedHashMap<>();
+
+  NetworkRegistry(StateStore store, NatRules nat, HostRoutes routes) {
+    this.store = store;
+    this.nat = nat;
+    this.routes = routes;
+  }
+
+  Collection<NetworkState> all() {
+    return networks.values();
+  }
+
+  NetworkState get(String name) {
+    NetworkState n = networks.get(name);
+    if (n == null) {
+      throw new NotFoundException(
+          "network " + name + " not found; create it (or declare it external only if it exists)");
+    }
+    return n;
+  }
+
+  /** Loads persisted networks and re-creates whatever the kernel lost (e.g. after a reboot). */
+  void readopt() {
+    networks.clear();
+    for (NetworkState n : store.loadNetworks()) {
+      networks.put(n.name(), n);
+      if (!Files.exists(Path.of("/sys/class/net", n.bridge()))) {
+        createBridge(n);
+      }
+      nat.add(n);
+    }
+  }
+
+  NetworkState create(NetworkSpec spec) {
+    if (spec.name() == null || !spec.name().matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+      throw new RuntimeFailure(
+          "network name '" + spec.name() + "' is invalid; use letters, digits, '_', '.', '-'");
+    }
+    NetworkState existing = networks.get(spec.name());
+    if (existing != null) {
+      if (!existing.matches(spec)) {
+        throw new ConflictException(
+            "network "
+                + spec.name()
+                + " exists with a different configuration ("
+                + existing.subnet()
+                + "); remove it first (jcompose down)");
+      }
+      return existing;
+    }
+    NetworkState n = plan(spec);
+    createBridge(n);
+    try {
+      nat.add(n);
+      store.save(n);
+    } catch (RuntimeException e) {
+      nat.remove(n);
+      deleteBridge(n);
+      throw e;
+    }
+    networks.put(n.name(), n);
+    return n;
+  }
+
+  void remove(NetworkState n) {
+    deleteBridge(n);
+    nat.remove(n);
+    store.delete(n);
+    networks.remove(n.name());
+  }
+
+  private NetworkState plan(NetworkSpec spec) {
+    List<Cidr> taken = new ArrayList<>(routes.subnets());
+    networks.values().forEach(n -> taken.add(n.cidr()));
+    Cidr subnet;
+    if (spec.subnet() != null) {
+      subnet = Cidr.parse(spec.subnet());
+      for (NetworkState other : networks.values()) {
+        if (other.cidr().overlaps(subnet)) {
+          throw new ConflictException(
+              "network "
+                  + spec.name()
+                  + ": subnet "
+                  + subnet
+                  + " overlaps network "
+                  + other.name()
+                  + " ("
+                  + other.subnet()
+                  + "); choose another subnet");
+        }
+      }
+    } else {
+      subnet = SubnetPool.next(taken, spec.name());
+    }
+    if (subnet.prefix() > 30) {
+      throw new RuntimeFailure(
+          "network " + spec.name() + ": subnet " + subnet + " is too small; use /30 or larger");
+    }
+    int gateway = spec.gateway() == null ? subnet.firstHost() : Cidr.parseAddress(spec.gateway());
+    if (!subnet.contains(gateway)) {
+      throw new RuntimeFailure(
+          "network " + spec.name() + ": gateway " + spec.gateway() + " is outside " + subnet);
+    }
+    if (spec.ipRange() != null && !subnet.overlaps(Cidr.parse(spec.ipRange()))) {
+      throw new RuntimeFailure(
+          "network " + spec.name() + ": ip_range " + spec.ipRange() + " is outside " + subnet);
+    }
+    return new NetworkState(
+        spec.name(),
+        bridgeName(spec.name()),
+        subnet.toString(),
+        Cidr.format(gateway),
+        spec.ipRange(),
+        spec.internal(),
+        spec.mtu() > 0 ? spec.mtu() : DEFAULT_MTU,
+        spec.labels());
+  }
+
+  private String bridgeName(String network) {
+    for (int attempt = 0; ; attempt++) {
+      String candidate = DeviceNames.bridge(network, attempt);
+      boolean used =
+          networks.values().stream().anyMatch(n -> n.bridge().equals(candidate))
+              || Files.exists(Path.of("/sys/class/net", candidate));
+      if (!used) {
+        return candidate;
+      }
+    }
+  }
+
+  private static void createBridge(NetworkState n) {
+    Cidr subnet = n.cidr();
+    String batch =
+        "link add "
+            + n.bridge()
+            + " mtu "
+            + n.mtu()
+            + " type bridge\n"
+            + "addr add "
+            + n.gateway()
+            + "/"
+            + subnet.prefix()
+            + " dev "
+            + n.bridge()
+            + "\nlink set "
+            + n.bridge()
+            + " up\n";
+    try {
+      HostCommand.run(
+          "network " + n.name() + ": creating bridge " + n.bridge(), batch, "ip", "-batch", "-");
+    } catch (RuntimeFailure e) {
+      HostCommand.tryRun(null, "ip", "link", "del", n.bridge());
+      throw e;
+    }
+  }
+
+  private static void deleteBridge(NetworkState n) {
+    HostCommand.Result r = HostCommand.tryRun(null, "ip", "link", "del", n.bridge());
+    if (r.exit() != 0 && Files.exists(Path.of("/sys/class/net", n.bridge()))) {
+      throw new RuntimeFailure(
+          "network "
+              + n.name()
+              + ": cannot delete bridge "
+              + n.bridge()
+              + ": "
+              + r.stderr().strip());
+    }
+  }
+}

@@ -1,0 +1,286 @@
+package io.jcompose.runtime.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jcompose.runtime.api.AttachSpec;
+import io.jcompose.runtime.api.ConflictException;
+import io.jcompose.runtime.api.EndpointSpec;
+import io.jcompose.runtime.api.NetworkDriver;
+import io.jcompose.runtime.api.NetworkDriver.Attachment;
+import io.jcompose.runtime.api.NetworkDrivers;
+import io.jcompose.runtime.api.NetworkInfo;
+import io.jcompose.runtime.api.NetworkOptions;
+import io.jcompose.runtime.api.NetworkSpec;
+import io.jcompose.runtime.api.RuntimePaths;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real bridges, namespaces and DNS, as root; stand-in containers are bare network namespaces. */
+class NetworkDriverIT {
+  @TempDir Path tmp;
+  private Vertx vertx;
+  private FakeUpstream upstream;
+  private NetworkDriver driver;
+  private RuntimePaths paths;
+  private final String run =
+      HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(2);
+  private final List<String> networks = new ArrayList<>();
+  private final List<String> containers = new ArrayList<>();
+
+  @BeforeEach
+  void startDriver() throws Exception {
+    vertx = Vertx.vertx();
+    upstream = new FakeUpstream(vertx);
+    Path resolv = tmp.resolve("host-resolv.conf");
+    Files.writeString(resolv, "nameserver 127.0.0.1\n");
+    paths = new RuntimePaths(tmp.resolve("root"), tmp.resolve("run"));
+    driver =
+        NetworkDrivers.linux(
+            vertx, paths, NetworkOptions.defaults().withUpstreams(resolv, upstream.port));
+    await(driver.start());
+  }
+
+  @AfterEach
+  void cleanUp() {
+    for (String c : containers) {
+      try {
+        await(driver.detach(c));
+      } catch (RuntimeException e) {
+        // Keep cleaning the rest.
+      }
+    }
+    for (String n : networks) {
+      try {
+        await(driver.remove(n));
+      } catch (RuntimeException e) {
+        // Keep cleaning the rest.
+      }
+    }
+    await(driver.stop());
+    upstream.close();
+    vertx.close();
+  }
+
+  @Test
+  void containersReachEachOtherByServiceNameAndAlias() {
+    String net = network("front", false);
+    Attachment web = attach("web-1", new EndpointSpec(net, null, null, List.of("web", "www")));
+    Attachment db = attach("db-1", EndpointSpec.of(net, "db"));
+
+    Shell.Out lookup = Shell.in(web, "busybox nslookup db");
+    assertThat(lookup.text()).contains(db.primaryAddress());
+    assertThat(Shell.in(db, "busybox ping -c1 -W2 web").exit()).isZero();
+    assertThat(Shell.in(db, "busybox ping -c1 -W2 www").exit()).isZero();
+    assertThat(Shell.in(db, "busybox ping -c1 -W2 web-1").exit()).isZero();
+  }
+
+  @Test
+  void containerOnAnotherNetworkCannotResolveOrReach() {
+    String a = network("a", false);
+    String b = network("b", false);
+    Attachment web = attach("web-1", EndpointSpec.of(a, "web"));
+    Attachment other = attach("other-1", EndpointSpec.of(b, "other"));
+
+    assertThat(Shell.in(other, "busybox nslookup other").text()).contains(other.primaryAddress());
+    assertThat(Shell.in(other, "busybox nslookup web").text()).doesNotContain(web.primaryAddress());
+    assertThat(Shell.in(other, "busybox ping -c1 -W1 " + web.primaryAddress()).exit()).isNotZero();
+    assertThat(Shell.in(web, "busybox ping -c1 -W2 " + web.endpoints().get(0).gateway()).exit())
+        .isZero();
+  }
+
+  @Test
+  void scaledServiceResolvesToEveryRunningReplica() {
+    String net = network("scale", false);
+    List<String> addresses = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      addresses.add(attach("api-" + i, EndpointSpec.of(net, "api")).primaryAddress());
+    }
+    Attachment client = attach("client-1", EndpointSpec.of(net, "client"));
+
+    assertThat(Shell.in(client, "busybox nslookup api").text()).contains(addresses);
+
+    await(driver.markStopped(run + "-api-2"));
+    String after = Shell.in(client, "busybox nslookup api").text();
+    assertThat(after).contains(addresses.get(0), addresses.get(2)).doesNotContain(addresses.get(1));
+  }
+
+  @Test
+  void unknownNamesAreForwardedToTheHostResolvers() {
+    String net = network("fwd", false);
+    Attachment c = attach("c-1", EndpointSpec.of(net, "c"));
+
+    assertThat(Shell.in(c, "busybox nslookup outside.example").text())
+        .contains(FakeUpstream.ADDRESS);
+    assertThat(upstream.queries.get()).isPositive();
+  }
+
+  @Test
+  void internalNetworkHasNoWayOutWhileANormalOneHas() {
+    String outsideNs = "/run/jc-outside-" + run;
+    String hostSide = "jco" + run;
+    String third = String.valueOf(ThreadLocalRandom.current().nextInt(1, 250));
+    String outsideIp = "198.18." + third + ".1";
+    try {
+      assertThat(
+              Shell.sh(
+                      "touch "
+                          + outsideNs
+                          + " && unshare --net="
+                          + outsideNs
+                          + " true && "
+                          + "ip link add "
+                          + hostSide
+                          + " type veth peer name eth0 netns "
+                          + outsideNs
+                          + " && "
+                          + "ip addr add 198.18."
+                          + third
+                          + ".2/30 dev "
+                          + hostSide
+                          + " && ip link set "
+                          + hostSide
+                          + " up && nsenter --net="
+                          + outsideNs
+                          + " sh -c 'ip link set lo up; "
+                          + "ip addr add "
+                          + outsideIp
+                          + "/30 dev eth0; ip link set eth0 up'")
+                  .exit())
+          .isZero();
+      String open = network("open", false);
+      String closed = network("closed", true);
+      Attachment out = attach("out-1", EndpointSpec.of(open, "out"));
+      Attachment in = attach("in-1", EndpointSpec.of(closed, "in"));
+
+      assertThat(Shell.in(out, "busybox ping -c1 -W2 " + outsideIp).exit()).isZero();
+      assertThat(Shell.in(in, "busybox ping -c1 -W1 " + outsideIp).exit()).isNotZero();
+      assertThat(Shell.in(in, "busybox ip route").text()).doesNotContain("default");
+    } finally {
+      Shell.sh("ip link del " + hostSide + "; umount " + outsideNs + "; rm -f " + outsideNs);
+    }
+  }
+
+  @Test
+  void staticAddressMacAndSecondNetworkGiveEth1() {
+    String a = network("multi-a", false);
+    String b = network("multi-b", false);
+    NetworkInfo infoB = await(driver.inspect(b));
+    String base = infoB.subnet().substring(0, infoB.subnet().lastIndexOf('.'));
+    String wanted = base.substring(0, base.lastIndexOf('.')) + ".0.77";
+    Attachment c =
+        attach(
+            "multi-1",
+            EndpointSpec.of(a, "m"),
+            new EndpointSpec(b, wanted, "02:aa:bb:cc:dd:ee", List.of("m")));
+
+    String links = Shell.inNetns(c.netns(), "ip -o addr; ip -o link").text();
+    assertThat(links).contains("eth0", "eth1", wanted, "02:aa:bb:cc:dd:ee");
+    assertThat(c.endpoints().get(1).interfaceName()).isEqualTo("eth1");
+  }
+
+  @Test
+  void networkModeNoneHasOnlyLoopbackAndJoinersKeepTheNamespace() throws Exception {
+    Attachment none = attach("none-1");
+    assertThat(Shell.inNetns(none.netns(), "ip -o link").text().trim().split("\n")).hasSize(1);
+
+    String net = network("join", false);
+    Attachment owner = attach("owner-1", EndpointSpec.of(net, "owner"));
+    Attachment joined = await(driver.join(run + "-side-1", run + "-owner-1"));
+    assertThat(joined.netns()).isEqualTo(owner.netns());
+
+    await(driver.detach(run + "-owner-1"));
+    assertThat(AttachmentRegistry.isMounted(owner.netns())).isTrue();
+    await(driver.detach(run + "-side-1"));
+    assertThat(Files.exists(owner.netns())).isFalse();
+  }
+
+  @Test
+  void removingEverythingLeavesNoLinksNamespacesFilesOrRules() {
+    String a = network("gone-a", false);
+    String b = network("gone-b", true);
+    NetworkInfo ia = await(driver.inspect(a));
+    NetworkInfo ib = await(driver.inspect(b));
+    attach("gone-1", EndpointSpec.of(a, "x"), EndpointSpec.of(b, "x"));
+    attach("gone-2", EndpointSpec.of(a, "y"));
+    assertThatThrownBy(() -> await(driver.remove(a)))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("in use by");
+
+    await(driver.detach(run + "-gone-1"));
+    await(driver.detach(run + "-gone-2"));
+    await(driver.remove(a));
+    await(driver.remove(b));
+
+    HostSnapshot after = HostSnapshot.take();
+    List<String> mine =
+        List.of(
+            ia.bridge(),
+            ib.bridge(),
+            DeviceNames.hostVeth(run + "-gone-1", a),
+            DeviceNames.hostVeth(run + "-gone-1", b),
+            DeviceNames.hostVeth(run + "-gone-2", a));
+    assertThat(after.links()).doesNotContainAnyElementsOf(mine);
+    assertThat(after.nftTables())
+        .noneMatch(
+            t ->
+                t.contains(DeviceNames.natTable(ia.bridge()))
+                    || t.contains(DeviceNames.natTable(ib.bridge())));
+    assertThat(after.iptables()).noneMatch(r -> r.contains(ia.bridge()) || r.contains(ib.bridge()));
+    assertThat(paths.netns().toFile().list()).isEmpty();
+    assertThat(paths.networks().toFile().list()).containsOnly("containers");
+  }
+
+  @Test
+  void restartedDriverReadoptsNetworksAndAnswersAgain() {
+    String net = network("readopt", false);
+    Attachment web = attach("web-1", EndpointSpec.of(net, "web"));
+    Attachment other = attach("other-1", EndpointSpec.of(net, "other"));
+    await(driver.stop());
+
+    driver = NetworkDrivers.linux(vertx, paths, NetworkOptions.defaults());
+    await(driver.start());
+
+    assertThat(Shell.in(other, "busybox nslookup web").text()).contains(web.primaryAddress());
+    assertThat(await(driver.attachment(run + "-web-1")).primaryAddress())
+        .isEqualTo(web.primaryAddress());
+  }
+
+  private String network(String name, boolean internal) {
+    String full = "it" + run + "_" + name;
+    await(driver.create(new NetworkSpec(full, null, null, null, internal, 0, Map.of("test", run))));
+    networks.add(full);
+    return full;
+  }
+
+  private Attachment attach(String name, EndpointSpec... endpoints) {
+    String id = run + "-" + name;
+    containers.add(id);
+    return await(driver.attach(AttachSpec.of(id, name, List.of(endpoints))));
+  }
+
+  static <T> T await(Future<T> f) {
+    try {
+      return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
