@@ -4,8 +4,11 @@ import io.jcompose.health.api.HealthConfig;
 import io.jcompose.health.api.HealthMonitor;
 import io.jcompose.health.api.HealthStatus;
 import io.jcompose.health.api.Ticker;
+import io.jcompose.model.api.Service;
 import io.jcompose.runtime.api.ContainerStatus;
+import io.jcompose.runtime.api.PublishedPort;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The engine's live view of one container: lifecycle status, health, restart bookkeeping. Mutated
@@ -21,6 +24,8 @@ final class LiveContainer {
   final HealthConfig healthConfig;
   final RestartPolicy restartPolicy;
   final RestartBackoff backoff;
+  final Service serviceModel;
+  final String netKey;
 
   ContainerStatus status = ContainerStatus.CREATED;
   int exitCode;
@@ -31,6 +36,7 @@ final class LiveContainer {
   ContainerRecord record;
   Ticker.Cancellable pendingRestart;
   int generation;
+  List<PublishedPort> published = List.of();
 
   LiveContainer(
       String id,
@@ -40,7 +46,9 @@ final class LiveContainer {
       int number,
       HealthConfig healthConfig,
       RestartPolicy restartPolicy,
-      ContainerRecord record) {
+      ContainerRecord record,
+      Service serviceModel,
+      String netKey) {
     this.id = id;
     this.name = name;
     this.project = project;
@@ -50,6 +58,8 @@ final class LiveContainer {
     this.restartPolicy = restartPolicy;
     this.backoff = new RestartBackoff(restartPolicy.delay());
     this.record = record;
+    this.serviceModel = serviceModel;
+    this.netKey = netKey;
   }
 
   /** Whether a healthcheck runs for it. */

@@ -9,6 +9,7 @@ import io.jcompose.runtime.api.ContainerRuntime;
 import io.jcompose.runtime.api.ContainerState;
 import io.jcompose.runtime.api.ContainerStatus;
 import io.jcompose.runtime.api.ExecSpec;
+import io.jcompose.runtime.api.RuntimeFailure;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -33,8 +33,8 @@ final class Supervisor {
   private final Ticker ticker;
   private final EngineStateStore store;
   private final EventHub events;
-  private final Consumer<LiveContainer> onRunning;
-  private final Consumer<LiveContainer> onStopped;
+  private final Function<LiveContainer, Future<Void>> onRunning;
+  private final Function<LiveContainer, Future<Void>> onStopped;
   private final Map<String, LiveContainer> live = new ConcurrentHashMap<>();
   private final Map<String, List<Waiter>> waiters = new ConcurrentHashMap<>();
 
@@ -46,8 +46,8 @@ final class Supervisor {
       Ticker ticker,
       EngineStateStore store,
       EventHub events,
-      Consumer<LiveContainer> onRunning,
-      Consumer<LiveContainer> onStopped) {
+      Function<LiveContainer, Future<Void>> onRunning,
+      Function<LiveContainer, Future<Void>> onStopped) {
     this.vertx = vertx;
     this.runtime = runtime;
     this.ticker = ticker;
@@ -64,6 +64,8 @@ final class Supervisor {
     c.exitCode = state.exitCode();
     if (state.isAlive()) {
       running(c, state.startedAt() == null ? ticker.now() : state.startedAt(), false);
+    } else {
+      onStopped.apply(c);
     }
     return c;
   }
@@ -72,10 +74,16 @@ final class Supervisor {
     return live.get(id);
   }
 
-  /** A start the engine did (user or up) succeeded. */
-  void started(String id) {
+  /**
+   * A start the engine did (user or up) succeeded; completes once its DNS answers and its ports are
+   * published.
+   */
+  Future<Void> started(String id) {
     LiveContainer c = live.get(id);
-    if (c != null) {
+    if (c == null) {
+      return Future.failedFuture(new RuntimeFailure("container " + id + " is not tracked"));
+    }
+    {
       synchronized (this) {
         if (c.pendingRestart != null) {
           c.pendingRestart.cancel();
@@ -84,11 +92,11 @@ final class Supervisor {
         c.record = c.record.withStoppedByUser(false);
       }
       persist(c);
-      running(c, ticker.now(), true);
+      return running(c, ticker.now(), true);
     }
   }
 
-  private void running(LiveContainer c, Instant startedAt, boolean announce) {
+  private Future<Void> running(LiveContainer c, Instant startedAt, boolean announce) {
     int generation;
     synchronized (this) {
       c.status = ContainerStatus.RUNNING;
@@ -113,9 +121,10 @@ final class Supervisor {
     if (announce) {
       events.publish(c, "start", Map.of());
     }
-    onRunning.accept(c);
+    Future<Void> ready = onRunning.apply(c);
     notifyChange(c);
     runtime.waitForExit(c.id).onSuccess(state -> exited(c, generation, state));
+    return ready;
   }
 
   private Future<ProbeResult> probe(String id, List<String> argv, Duration timeout) {
@@ -158,7 +167,7 @@ final class Supervisor {
       }
     }
     events.publish(c, "die", Map.of("exitCode", Integer.toString(state.exitCode())));
-    onStopped.accept(c);
+    onStopped.apply(c);
     notifyChange(c);
     if (restart) {
       scheduleRestart(c, delay);
@@ -239,7 +248,8 @@ final class Supervisor {
       }
       List<Waiter> pending = waiters.remove(id);
       if (pending != null) {
-        pending.forEach(w -> w.promise.tryFail("container " + c.name + " was removed"));
+        pending.forEach(
+            w -> w.promise.tryFail(new RuntimeFailure("container " + c.name + " was removed")));
       }
       vertx.executeBlocking(
           () -> {
@@ -253,7 +263,7 @@ final class Supervisor {
   Future<Void> await(String id, Function<LiveContainer, Verdict> gate) {
     LiveContainer c = live.get(id);
     if (c == null) {
-      return Future.failedFuture("container " + id + " is not running");
+      return Future.failedFuture(new RuntimeFailure("container " + id + " is not running"));
     }
     Promise<Void> promise = Promise.promise();
     Waiter w = new Waiter(gate, promise);
@@ -286,7 +296,7 @@ final class Supervisor {
     if (v.kind() == Verdict.Kind.PASS) {
       w.promise.tryComplete();
     } else {
-      w.promise.tryFail(v.reason());
+      w.promise.tryFail(new RuntimeFailure(v.reason()));
     }
   }
 
