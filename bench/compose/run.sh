@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# The compose benchmark of issue 5: two stacks on the same busybox image, brought up,
+# listed and taken down by jcompose and by the peers that are installed
+# (bench/peers/setup.sh installs docker-compose and podman-compose), RUNS times each.
+# Prints each tool's medians of `up -d`, `ps` and `down` in seconds and the ratio of
+# each peer to jcompose.
+#
+#   bench/compose/run.sh [--runs N] [--tools "jcompose docker-compose podman-compose"]
+#                        [--stacks "health flat50"]
+# Every command's output goes to $BENCH_LOG (default /tmp/jcompose-bench-<time>.log).
+# Traffic: none; the health stack publishes one port on 127.0.0.1 only.
+set -uo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+runs=5
+tools="jcompose docker-compose podman-compose"
+stacks="health flat50"
+while (($#)); do
+  case "$1" in
+    --runs) runs="$2"; shift 2 ;;
+    --tools) tools="$2"; shift 2 ;;
+    --stacks) stacks="$2"; shift 2 ;;
+    *) echo "bench: unknown argument '$1'; see the header of $0" >&2; exit 2 ;;
+  esac
+done
+export BENCH_IMAGE="${BENCH_IMAGE:-jcompose-samples/busybox:1}"
+export BENCH_PORT="${BENCH_PORT:-18080}"
+log="${BENCH_LOG:-/tmp/jcompose-bench-$(date -u +%Y%m%dT%H%M%S).log}"
+jcompose="${JCOMPOSE:-$repo/jcompose}"
+results="$(mktemp)"
+trap 'rm -f "$results"' EXIT
+
+say() { printf 'bench: %s\n' "$*" >&2; }
+
+# The command line of a tool, or nothing when the tool cannot run here.
+tool_cmd() {
+  case "$1" in
+    jcompose) [[ -x $jcompose ]] && "$jcompose" version >/dev/null 2>&1 && echo "$jcompose" ;;
+    docker-compose) command -v docker-compose >/dev/null && docker info >/dev/null 2>&1 && echo docker-compose ;;
+    podman-compose) command -v podman-compose >/dev/null && echo podman-compose ;;
+    *) say "unknown tool '$1'"; return 1 ;;
+  esac
+}
+
+# Makes sure the tool's engine has the benchmark image.
+ensure_image() {
+  local tar
+  tar="$("$repo/samples/images/build.sh" --print-tar busybox)" || return 1
+  case "$1" in
+    jcompose) "$jcompose" image import "$tar" "$BENCH_IMAGE" --change 'CMD ["sh"]' >>"$log" 2>&1 ;;
+    docker-compose) docker image inspect "$BENCH_IMAGE" >/dev/null 2>&1 \
+      || docker import --change 'CMD ["sh"]' "$tar" "$BENCH_IMAGE" >>"$log" 2>&1 ;;
+    podman-compose) podman image exists "$BENCH_IMAGE" \
+      || podman import --change 'CMD ["sh"]' "$tar" "$BENCH_IMAGE" >>"$log" 2>&1 ;;
+  esac
+}
+
+# Runs a command, appends its output to the log and prints its wall time in seconds.
+timed() {
+  local start end rc
+  echo "\$ $*" >>"$log"
+  start=$(date +%s%N)
+  "$@" >>"$log" 2>&1 </dev/null
+  rc=$?
+  end=$(date +%s%N)
+  awk -v ns=$((end - start)) 'BEGIN { printf "%.3f", ns / 1e9 }'
+  return $rc
+}
+
+# Containers of a project still present after down, counted by the tool's engine.
+leftovers() { # TOOL PROJECT
+  case "$1" in
+    jcompose) "$jcompose" -p "$2" ps -a -q 2>/dev/null | wc -l ;;
+    docker-compose) docker ps -aq --filter "label=com.docker.compose.project=$2" | wc -l ;;
+    podman-compose) podman ps -aq --filter "label=io.podman.compose.project=$2" | wc -l ;;
+  esac
+}
+
+run_one() { # TOOL CMD STACK RUN
+  local tool="$1" cmd="$2" stack="$3" i="$4"
+  local project="bench${stack}${tool%%-*}$i" file="$here/stacks/$stack.yaml" up ps down left
+  "$cmd" -f "$file" -p "$project" down >>"$log" 2>&1 </dev/null # a previous run's remains
+  if ! up=$(timed "$cmd" -f "$file" -p "$project" up -d); then
+    say "$tool $stack run $i: up -d failed (see $log)"
+    "$cmd" -f "$file" -p "$project" down >>"$log" 2>&1 </dev/null
+    return 1
+  fi
+  ps=$(timed "$cmd" -f "$file" -p "$project" ps) || say "$tool $stack run $i: ps failed (see $log)"
+  down=$(timed "$cmd" -f "$file" -p "$project" down) || say "$tool $stack run $i: down failed (see $log)"
+  left=$(leftovers "$tool" "$project")
+  ((left == 0)) || say "$tool $stack run $i: $left containers left after down"
+  printf '%s %s %s %s %s\n' "$stack" "$tool" "$up" "$ps" "$down" >>"$results"
+  say "$tool $stack run $i: up -d ${up}s  ps ${ps}s  down ${down}s"
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) printf "%.2f", v[(NR + 1) / 2]; else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+column_of() { awk -v s="$1" -v t="$2" -v c="$3" '$1 == s && $2 == t { print $c }' "$results"; }
+
+say "log: $log"
+present=()
+for tool in $tools; do
+  if cmd=$(tool_cmd "$tool") && [[ -n $cmd ]]; then
+    if ensure_image "$tool"; then present+=("$tool:$cmd"); else say "$tool: could not import $BENCH_IMAGE, skipped"; fi
+  else
+    say "$tool: not usable here, skipped (bench/peers/setup.sh installs the peers)"
+  fi
+done
+for stack in $stacks; do
+  for entry in "${present[@]}"; do
+    for i in $(seq 1 "$runs"); do run_one "${entry%%:*}" "${entry#*:}" "$stack" "$i"; done
+  done
+done
+
+echo
+echo "median of $runs runs, seconds (lower is better)"
+printf '%-8s %-16s %8s %8s %8s\n' stack tool "up -d" ps down
+for stack in $stacks; do
+  for entry in "${present[@]}"; do
+    tool="${entry%%:*}"
+    printf '%-8s %-16s %8s %8s %8s\n' "$stack" "$tool" \
+      "$(column_of "$stack" "$tool" 3 | median)" "$(column_of "$stack" "$tool" 4 | median)" \
+      "$(column_of "$stack" "$tool" 5 | median)"
+  done
+done
+if [[ " ${present[*]} " == *" jcompose:"* ]]; then
+  echo
+  echo "ratio peer / jcompose (above 1: jcompose is faster)"
+  for stack in $stacks; do
+    for entry in "${present[@]}"; do
+      tool="${entry%%:*}"
+      [[ $tool == jcompose ]] && continue
+      line="$(printf '%-8s %-16s' "$stack" "$tool")"
+      for c in 3 4 5; do
+        j="$(column_of "$stack" jcompose $c | median)"
+        p="$(column_of "$stack" "$tool" $c | median)"
+        line+="$(awk -v j="$j" -v p="$p" 'BEGIN { if (j + 0 > 0 && p != "-") printf " %8.1fx", p / j; else printf " %9s", "-" }')"
+      done
+      echo "$line"
+    done
+  done
+fi

@@ -1,0 +1,220 @@
+package io.jcompose.cli.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One sample of {@code samples/} driven through the real {@code ./jcompose} launcher as a
+ * subprocess, with a project name unique to the run and its own state directories (JCOMPOSE_ROOT /
+ * JCOMPOSE_RUN under a temp dir), into which the sample images are imported. {@link #close()} takes
+ * the stack down, stops this state's daemon and removes the state.
+ */
+final class SampleStack implements AutoCloseable {
+
+  private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(3);
+  // The first build of the Debian images runs debootstrap: minutes, once per machine.
+  private static final Duration IMAGE_BUILD_TIMEOUT = Duration.ofMinutes(20);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path repo;
+  private final Path composeFile;
+  private final String project;
+  private final Path stateDir;
+  private final Map<String, String> env = new HashMap<>();
+  private final Set<String> containerIds = new LinkedHashSet<>();
+
+  private SampleStack(Path repo, String sample, Path stateDir) {
+    this.repo = repo;
+    this.composeFile = repo.resolve("samples").resolve(sample).resolve("compose.yaml");
+    this.project =
+        "e2e"
+            + sample.replaceAll("[^a-z0-9]", "")
+            + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
+    this.stateDir = stateDir;
+    env.put("JCOMPOSE_ROOT", stateDir.resolve("root").toString());
+    env.put("JCOMPOSE_RUN", stateDir.resolve("run").toString());
+  }
+
+  /** A stack for {@code samples/<sample>/compose.yaml} with fresh state directories. */
+  static SampleStack of(String sample) throws IOException {
+    Path repo = repoRoot();
+    Path composeFile = repo.resolve("samples").resolve(sample).resolve("compose.yaml");
+    if (!Files.isRegularFile(composeFile)) {
+      throw new IllegalStateException(composeFile + " is missing");
+    }
+    return new SampleStack(repo, sample, Files.createTempDirectory("jcompose-e2e-"));
+  }
+
+  String project() {
+    return project;
+  }
+
+  Path stateDir() {
+    return stateDir;
+  }
+
+  /** Sets a variable of the environment the launcher sees (the samples' port variables). */
+  SampleStack withEnv(String name, String value) {
+    env.put(name, value);
+    return this;
+  }
+
+  /** Builds (cached) and imports the named sample images into this stack's state. */
+  CommandResult importImages(String... images) {
+    List<String> command = new ArrayList<>();
+    command.add(repo.resolve("samples/images/build.sh").toString());
+    command.addAll(List.of(images));
+    return run(command, IMAGE_BUILD_TIMEOUT);
+  }
+
+  /** {@code ./jcompose -f samples/<sample>/compose.yaml -p <project> ARGS...}. */
+  CommandResult compose(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(launcher());
+    command.addAll(List.of("-f", composeFile.toString(), "-p", project));
+    command.addAll(List.of(args));
+    return run(command, COMMAND_TIMEOUT);
+  }
+
+  /** {@code ./jcompose ARGS...} without a project, for daemon and image commands. */
+  CommandResult jcompose(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(launcher());
+    command.addAll(List.of(args));
+    return run(command, COMMAND_TIMEOUT);
+  }
+
+  /**
+   * The containers of the project, every state, from {@code ps -a --format json} (one object a
+   * line, or one array as older docker compose printed). Remembers their IDs for {@link
+   * #leftoverNeedles()}.
+   */
+  List<JsonNode> containers() {
+    CommandResult ps = compose("ps", "-a", "--format", "json");
+    if (!ps.succeeded()) {
+      throw new IllegalStateException(ps.describe());
+    }
+    List<JsonNode> nodes = new ArrayList<>();
+    try {
+      String out = ps.stdout().trim();
+      if (out.startsWith("[")) {
+        JSON.readTree(out).forEach(nodes::add);
+      } else {
+        for (String line : out.split("\n")) {
+          if (!line.isBlank()) {
+            nodes.add(JSON.readTree(line));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("ps --format json printed no JSON: " + ps.describe(), e);
+    }
+    nodes.forEach(n -> containerIds.add(n.path("ID").asText()));
+    return nodes;
+  }
+
+  /** Strings that name this stack's kernel objects: project name, state dir, container IDs. */
+  List<String> leftoverNeedles() {
+    List<String> needles = new ArrayList<>(List.of(project, stateDir.toString()));
+    for (String id : containerIds) {
+      if (id.length() >= 12) {
+        needles.add(id.substring(0, 12));
+      }
+    }
+    return needles;
+  }
+
+  /**
+   * Takes the stack down with its volumes, stops the daemon of this state and deletes the state,
+   * unless something is still mounted under it (deleting through a leftover bind mount could reach
+   * the repository).
+   */
+  @Override
+  public void close() throws IOException {
+    try {
+      compose("down", "-v");
+    } finally {
+      jcompose("daemon", "stop");
+      if (HostLeftovers.mountsMentioning(List.of(stateDir.toString())).isEmpty()) {
+        try (Stream<Path> paths = Files.walk(stateDir)) {
+          paths.sorted(Comparator.reverseOrder()).forEach(SampleStack::deleteQuietly);
+        }
+      }
+    }
+  }
+
+  private String launcher() {
+    return repo.resolve("jcompose").toString();
+  }
+
+  private CommandResult run(List<String> command, Duration timeout) {
+    try {
+      ProcessBuilder builder = new ProcessBuilder(command).directory(repo.toFile());
+      builder.environment().putAll(env);
+      Path out = Files.createTempFile(stateDir, "out", ".txt");
+      Path err = Files.createTempFile(stateDir, "err", ".txt");
+      builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+      builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+      Process process = builder.start();
+      int exit;
+      if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        exit = process.exitValue();
+      } else {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor();
+        exit = -1;
+        Files.writeString(
+            err,
+            "\n[timed out after " + timeout + "]\n",
+            StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.APPEND);
+      }
+      String stdout = Files.readString(out);
+      String stderr = Files.readString(err);
+      Files.delete(out);
+      Files.delete(err);
+      return new CommandResult(command, exit, stdout, stderr);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running " + command, e);
+    }
+  }
+
+  private static void deleteQuietly(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      // a file the daemon still writes; the temp dir is left, which is harmless
+    }
+  }
+
+  /** The repository root: the nearest ancestor of the working directory holding samples/. */
+  private static Path repoRoot() {
+    Path dir = Path.of("").toAbsolutePath();
+    for (Path p = dir; p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve("samples")) && Files.isRegularFile(p.resolve("pom.xml"))) {
+        return p;
+      }
+    }
+    throw new IllegalStateException("no repository root with samples/ above " + dir);
+  }
+}
