@@ -58,10 +58,10 @@ public final class ResourceRoutes {
         .host("image/load", c -> images.load(path(c)))
         .host("image/pull", this::pull)
         .host("login/check", this::checkLogin)
-        .host("volume/ls", c -> volumes.list(Map.of()))
-        .host("volume/inspect", c -> volumes.inspect(text(c, "name")))
+        .host("volume/ls", c -> volumes().list(Map.of()))
+        .host("volume/inspect", c -> volumes().inspect(text(c, "name")))
         .host("volume/rm", this::removeVolumes)
-        .host("volume/prune", c -> volumes.prune(Map.of()))
+        .host("volume/prune", c -> volumes().prune(Map.of()))
         .host("system/df", c -> diskUsage())
         .host("system/prune", this::prune);
   }
@@ -81,6 +81,13 @@ public final class ResourceRoutes {
     return chain.map(v -> refs);
   }
 
+  private VolumeStore volumes() {
+    if (volumes == null) {
+      throw new IllegalStateException("this daemon has no volume store yet");
+    }
+    return volumes;
+  }
+
   private Future<List<String>> removeVolumes(ApiCall call) {
     List<String> names = strings(call.field("names"));
     Future<Void> chain = Future.succeededFuture();
@@ -88,7 +95,7 @@ public final class ResourceRoutes {
       chain =
           chain.compose(
               v ->
-                  volumes
+                  volumes()
                       .remove(name)
                       .onSuccess(x -> call.events().emit(progress("Volume " + name, "Removed"))));
     }
@@ -137,7 +144,8 @@ public final class ResourceRoutes {
   private Future<Map<String, Object>> diskUsage() {
     Future<List<Image>> imageList = images.list();
     Future<List<ContainerState>> containerList = containers.list(Map.of());
-    Future<List<io.jcompose.runtime.api.Volume>> volumeList = volumes.list(Map.of());
+    Future<List<io.jcompose.runtime.api.Volume>> volumeList =
+        volumes == null ? Future.succeededFuture(List.of()) : volumes.list(Map.of());
     return Future.all(imageList, containerList, volumeList)
         .compose(
             all ->
@@ -215,7 +223,7 @@ public final class ResourceRoutes {
         .compose(
             v ->
                 withVolumes
-                    ? volumes.prune(Map.of()).map(names -> report.put("volumes", names))
+                    ? volumes().prune(Map.of()).map(names -> report.put("volumes", names))
                     : Future.succeededFuture())
         .map(v -> report);
   }
