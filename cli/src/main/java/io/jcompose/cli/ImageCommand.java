@@ -63,7 +63,8 @@ final class ImageCommand implements Callable<Integer> {
           if (tags.isEmpty()) {
             tags.add("<none>:<none>");
           }
-          for (String tag : tags) {
+          for (String fullTag : tags) {
+            String tag = familiar(fullTag);
             int colon = tag.lastIndexOf(':');
             boolean hasTag = colon > tag.lastIndexOf('/');
             table.row(
@@ -191,6 +192,14 @@ final class ImageCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     }
+  }
+
+  /** The name docker shows: {@code busybox:1} for {@code docker.io/library/busybox:1}. */
+  static String familiar(String reference) {
+    if (reference.startsWith("docker.io/library/")) {
+      return reference.substring("docker.io/library/".length());
+    }
+    return reference.startsWith("docker.io/") ? reference.substring("docker.io/".length()) : reference;
   }
 
   static String shortId(String id) {
