@@ -122,6 +122,8 @@ median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (
 column_of() { awk -v s="$1" -v t="$2" -v c="$3" '$1 == s && $2 == t { print $c }' "$results"; }
 
 say "log: $log"
+# The figures move with the machine's load (other builds on 2 cores): print it with them.
+load_at_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 present=()
 for tool in $tools; do
   if cmd=$(tool_cmd "$tool") && [[ -n $cmd ]]; then
@@ -137,6 +139,7 @@ for stack in $stacks; do
 done
 
 echo
+echo "load average at start: $load_at_start, at end: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 echo "median of the successful runs of $runs, seconds (lower is better)"
 printf '%-8s %-16s %8s %8s %8s %5s\n' stack tool "up -d" ps down runs
 for stack in $stacks; do

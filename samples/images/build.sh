@@ -184,9 +184,20 @@ if [[ $mode == tars ]] || ! can_import; then
   exit 0
 fi
 
+# An image carries the key of the tars it was made from: the same image is not imported twice.
+already_imported() {
+  local config # not piped into grep -q: under pipefail its early exit would fail the check
+  config="$("$jcompose" image inspect "$1" </dev/null 2>/dev/null)" || return 1
+  [[ $config == *"$tar_key"* ]]
+}
+
 while IFS=$'\t' read -r name tar changes; do
+  if already_imported "$name"; then
+    log "$name is up to date"
+    continue
+  fi
   args=()
-  IFS='|' read -ra parts <<<"$changes"
+  IFS='|' read -ra parts <<<"$changes|LABEL io.jcompose.samples.build=$tar_key"
   for c in "${parts[@]}"; do args+=(--change "$c"); done
   log "importing $name"
   "$jcompose" image import "$tar" "$name" "${args[@]}" </dev/null >/dev/null
