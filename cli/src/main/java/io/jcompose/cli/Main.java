@@ -1,0 +1,23 @@
+package io.jcompose.cli;
+
+/** Entry point of the {@code jcompose} command. */
+public final class Main {
+
+  private Main() {}
+
+  /** Runs one command and exits with its code: 0 success, 1 error, 2 usage. */
+  public static void main(String[] args) {
+    // `jcompose version` is the start-up benchmark and a common probe from scripts: answer it
+    // without building the picocli command tree, so only a handful of classes load.
+    if (LeanVersion.handles(args)) {
+      System.out.println(LeanVersion.render(args, BuildInfo.current()));
+      System.out.flush();
+      System.exit(ExitCodes.OK);
+    }
+    if (args.length == 1 && args[0].equals(TrainingRun.COMMAND)) {
+      TrainingRun.run();
+      System.exit(ExitCodes.OK);
+    }
+    System.exit(JComposeCommand.commandLine(args).execute(args));
+  }
+}

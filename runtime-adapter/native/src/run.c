@@ -1,0 +1,201 @@
+#include "run.h"
+
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cgroups.h"
+#include "container.h"
+#include "error.h"
+#include "monitor.h"
+#include "namespaces.h"
+#include "state.h"
+
+/* Writes one line to the waiting foreground process. */
+static void report(int fd, const char *fmt, const char *text) {
+  char line[1400];
+  int n = snprintf(line, sizeof line, fmt, text);
+  if (write(fd, line, (size_t)(n < (int)sizeof line ? n : (int)sizeof line - 1)) < 0) {
+    /* The caller went away; the container still runs and its state says so. */
+  }
+}
+
+static void report_error(int fd) {
+  char line[1200];
+  shim_error_line(line, sizeof line);
+  report(fd, "E %s\n", line);
+}
+
+/* The foreground process: relays the monitor's report and exits with success or failure. */
+static int relay(int fd) {
+  FILE *in = fdopen(fd, "r");
+  char line[1400] = "";
+  int ok = 0, said = 0;
+  while (in != NULL && fgets(line, sizeof line, in) != NULL) {
+    if (line[0] == 'W') fprintf(stderr, "warning: %s", line + 2);
+    if (line[0] == 'E') {
+      fprintf(stderr, "%s", line + 2);
+      said = 1;
+    }
+    if (line[0] == 'P') {
+      fputs(line + 2, stdout);
+      ok = 1;
+    }
+  }
+  if (!ok && !said) fprintf(stderr, "the shim's monitor ended without a report\n");
+  return ok ? 0 : 1;
+}
+
+static int open_stdio(const struct spec *spec, const char *state_dir, struct container_stdio *io, int *out_r,
+                      int *err_r) {
+  io->in = open("/dev/null", O_RDONLY | O_CLOEXEC);
+  if (io->in < 0) return shim_fail(errno, "opening /dev/null");
+  if (spec->terminal) {
+    int master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (master < 0) return shim_fail(errno, "opening a pseudo terminal");
+    if (grantpt(master) < 0 || unlockpt(master) < 0) return shim_fail(errno, "unlocking the pseudo terminal");
+    io->out = io->err = open(ptsname(master), O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (io->out < 0) return shim_fail(errno, "opening the terminal's slave side");
+    io->tty = 1;
+    *out_r = master;
+    *err_r = -1;
+    return 0;
+  }
+  int o[2], e[2];
+  SHIM_CHECK(pipe2(o, O_CLOEXEC), "creating the stdout pipe");
+  SHIM_CHECK(pipe2(e, O_CLOEXEC), "creating the stderr pipe");
+  io->out = o[1];
+  io->err = e[1];
+  io->tty = 0;
+  *out_r = o[0];
+  *err_r = e[0];
+  (void)state_dir;
+  return 0;
+}
+
+/* Reads the child's messages until it execs (EOF) or fails ('E'). */
+static int await_exec(int sync, int rep) {
+  char msg[1200];
+  for (;;) {
+    ssize_t r = recv(sync, msg, sizeof msg - 1, 0);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) return 0;
+    msg[r] = '\0';
+    char *text = strchr(msg, ' ');
+    text = text ? text + 1 : msg;
+    if (msg[0] == 'W') report(rep, "W %s\n", text);
+    if (msg[0] == 'E') {
+      shim_fail(0, "%s", text);
+      return -1;
+    }
+  }
+}
+
+/* Lets the child continue once it is in its cgroups. */
+static int release(int sync) {
+  if (write(sync, "G", 1) != 1) return shim_fail(errno, "releasing the container's process");
+  return 0;
+}
+
+/* The detached monitor: starts the container, reports, then monitors it. */
+static int start_and_monitor(const struct spec *spec, const char *state_dir, int rep) {
+  struct container_stdio io;
+  int out_r = -1, err_r = -1, sync[2];
+  struct monitor m = {.spec = spec, .state_dir = state_dir};
+  if (open_stdio(spec, state_dir, &io, &out_r, &err_r) < 0) return -1;
+  SHIM_CHECK(socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sync), "creating the sync socket");
+  sigemptyset(&m.signals);
+  int forwarded[] = {SIGCHLD, SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGWINCH, SIGCONT};
+  for (size_t i = 0; i < sizeof forwarded / sizeof forwarded[0]; i++) sigaddset(&m.signals, forwarded[i]);
+  SHIM_CHECK(sigprocmask(SIG_BLOCK, &m.signals, NULL), "blocking signals");
+  m.oom_before = cgroups_oom_kills(spec);
+  pid_t pid = ns_clone(spec);
+  if (pid < 0) return -1;
+  if (pid == 0) {
+    close(sync[0]);
+    close(out_r);
+    if (err_r >= 0) close(err_r);
+    container_main(spec, sync[1], &io);
+  }
+  close(sync[1]);
+  close(io.in);
+  close(io.out);
+  if (io.err != io.out) close(io.err);
+  if (cgroups_enter(spec, pid) < 0 || release(sync[0]) < 0 || await_exec(sync[0], rep) < 0) {
+    struct shim_error saved = shim_last_error;
+    kill(pid, SIGKILL);
+    waitpid(pid, NULL, 0);
+    shim_last_error = saved;
+    return -1;
+  }
+  close(sync[0]);
+  char buf[64];
+  snprintf(buf, sizeof buf, "%d\n", (int)pid);
+  if (state_write(state_dir, "pid", buf) < 0) return -1;
+  snprintf(buf, sizeof buf, "P pid=%d shim=%d\n", (int)pid, (int)getpid());
+  report(rep, "%s", buf);
+  close(rep);
+  m.pid = pid;
+  m.out = out_r;
+  m.err = err_r;
+  return monitor_run(&m);
+}
+
+int cmd_run(const char *bundle, const char *state_dir) {
+  struct spec spec;
+  char state[PATH_MAX];
+  if (realpath(state_dir, state) == NULL) {
+    fprintf(stderr, "state directory %s: %s\n", state_dir, strerror(errno));
+    return 1;
+  }
+  if (spec_load(bundle, &spec) < 0) {
+    char line[1200];
+    shim_error_line(line, sizeof line);
+    fprintf(stderr, "%s\n", line);
+    return 1;
+  }
+  int rep[2];
+  if (pipe2(rep, O_CLOEXEC) < 0) {
+    perror("creating the report pipe");
+    return 1;
+  }
+  pid_t monitor = fork();
+  if (monitor < 0) {
+    perror("forking the monitor");
+    return 1;
+  }
+  if (monitor > 0) {
+    close(rep[1]);
+    return relay(rep[0]);
+  }
+  close(rep[0]);
+  /* Detach: own session, no terminal, stdio away from the caller, so containers outlive it. */
+  char path[PATH_MAX + 32];
+  int null_fd = open("/dev/null", O_RDWR | O_CLOEXEC);
+  snprintf(path, sizeof path, "%s/shim.log", state);
+  int log_fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+  if (setsid() < 0 || prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) < 0 || null_fd < 0 || log_fd < 0 ||
+      dup2(null_fd, 0) < 0 || dup2(null_fd, 1) < 0 || dup2(log_fd, 2) < 0) {
+    shim_fail(errno, "detaching the monitor");
+    report_error(rep[1]);
+    _exit(1);
+  }
+  close(null_fd);
+  close(log_fd);
+  if (state_write(state, "bundle", spec.bundle) < 0 || start_and_monitor(&spec, state, rep[1]) < 0) {
+    report_error(rep[1]);
+    char line[1200];
+    shim_error_line(line, sizeof line);
+    fprintf(stderr, "jcompose-shim: %s\n", line);
+    _exit(1);
+  }
+  _exit(0);
+}

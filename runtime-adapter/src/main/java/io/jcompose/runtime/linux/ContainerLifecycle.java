@@ -1,0 +1,209 @@
+package io.jcompose.runtime.linux;
+
+import io.jcompose.runtime.api.ConflictException;
+import io.jcompose.runtime.api.ContainerSpec;
+import io.jcompose.runtime.api.ContainerStatus;
+import io.jcompose.runtime.api.Image;
+import io.jcompose.runtime.api.RuntimeFailure;
+import io.jcompose.runtime.cgroup.CgroupHost;
+import io.jcompose.runtime.cgroup.ContainerCgroup;
+import io.jcompose.runtime.shim.ShimCommand;
+import io.jcompose.runtime.shim.ShimExit;
+import io.jcompose.runtime.shim.ShimStart;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/** The blocking steps of a container's life: create, start, signal, pause, settle, remove. */
+final class ContainerLifecycle {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final ContainerStore store;
+  private final CgroupHost cgroups;
+  private final ShimCommand shim;
+
+  ContainerLifecycle(ContainerStore store, CgroupHost cgroups, ShimCommand shim) {
+    this.store = store;
+    this.cgroups = cgroups;
+    this.shim = shim;
+  }
+
+  /** Bundle, cgroup with limits and record; on failure nothing is left behind. */
+  ContainerRecord create(
+      ContainerSpec spec, Image image, ResolvedMounts mounts, BundleWriter bundles) {
+    byte[] raw = new byte[32];
+    RANDOM.nextBytes(raw);
+    String id = HexFormat.of().formatHex(raw);
+    ContainerDir dir = store.dir(id);
+    ContainerCgroup cgroup = null;
+    try {
+      Files.createDirectories(dir.path());
+      cgroup = cgroups.create(id);
+      cgroup.apply(spec.resources());
+      ProcessPlan plan = bundles.write(dir, id, spec, image, mounts, cgroup);
+      ContainerRecord record =
+          new ContainerRecord(
+              id,
+              spec.name(),
+              spec.image(),
+              image.id(),
+              spec.labels(),
+              ContainerStatus.CREATED,
+              0,
+              0,
+              0,
+              0,
+              false,
+              Instant.now().toString(),
+              null,
+              null,
+              plan.stopSignal(),
+              spec.stopGrace().toMillis(),
+              mounts.anonymousVolumes());
+      store.write(record);
+      return record;
+    } catch (IOException | RuntimeException e) {
+      if (cgroup != null) {
+        try {
+          cgroup.remove();
+        } catch (RuntimeFailure cleanup) {
+          e.addSuppressed(cleanup);
+        }
+      }
+      deleteTree(dir.path());
+      if (e instanceof RuntimeFailure f) {
+        throw new RuntimeFailure("container " + spec.name() + ": " + f.getMessage(), f);
+      }
+      throw new RuntimeFailure("container " + spec.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs the shim; the record says RUNNING once the process has exec'd. */
+  ContainerRecord start(ContainerRecord r) {
+    if (r.alive()) {
+      return r;
+    }
+    ContainerDir dir = store.dir(r.id());
+    try {
+      Files.deleteIfExists(dir.path().resolve(ShimExit.FILE));
+      Files.deleteIfExists(dir.path().resolve("pid"));
+    } catch (IOException e) {
+      throw new RuntimeFailure(
+          "container " + r.name() + ": clearing its last exit: " + e.getMessage(), e);
+    }
+    ContainerCgroup cgroup = cgroups.of(r.id());
+    if (!cgroup.pids().isEmpty()) {
+      throw new ConflictException(
+          "container "
+              + r.name()
+              + ": processes of its last run are still in its cgroup; remove it with force");
+    }
+    ShimStart started;
+    try {
+      started = shim.run(dir.path(), dir.path());
+    } catch (RuntimeFailure e) {
+      throw new RuntimeFailure("container " + r.name() + ": " + e.getMessage(), e);
+    }
+    ContainerRecord running =
+        r.running(
+            started.pid(),
+            started.shimPid(),
+            ProcessTable.startTicks(started.shimPid()),
+            Instant.now());
+    store.write(running);
+    return running;
+  }
+
+  void signal(ContainerRecord r, int signal) {
+    if (!r.alive()) {
+      throw new ConflictException("container " + r.name() + " is not running");
+    }
+    Signals.send(r.pid(), signal);
+    // A frozen process only receives the signal once thawed; docker thaws for kill and stop.
+    if (r.status() == ContainerStatus.PAUSED && signal == Signals.SIGKILL) {
+      cgroups.of(r.id()).thaw();
+    }
+  }
+
+  ContainerRecord pause(ContainerRecord r) {
+    if (r.status() != ContainerStatus.RUNNING) {
+      throw new ConflictException("container " + r.name() + " is not running");
+    }
+    cgroups.of(r.id()).freeze();
+    ContainerRecord paused = r.withStatus(ContainerStatus.PAUSED);
+    store.write(paused);
+    return paused;
+  }
+
+  ContainerRecord unpause(ContainerRecord r) {
+    if (r.status() != ContainerStatus.PAUSED) {
+      throw new ConflictException("container " + r.name() + " is not paused");
+    }
+    cgroups.of(r.id()).thaw();
+    ContainerRecord running = r.withStatus(ContainerStatus.RUNNING);
+    store.write(running);
+    return running;
+  }
+
+  /** Records an exit the shim wrote (or a shim that vanished); returns r itself when unchanged. */
+  ContainerRecord refresh(ContainerRecord r) {
+    if (!r.alive()) {
+      return r;
+    }
+    Optional<ShimExit> exit = ShimExit.read(store.dir(r.id()).path());
+    ContainerRecord now;
+    if (exit.isPresent()) {
+      now = r.exited(exit.get().exitCode(), exit.get().oomKilled(), exit.get().finishedAt());
+    } else if (!ProcessTable.alive(r.shimPid(), r.shimStartTicks())) {
+      // The shim was killed before it could record the exit; docker reports such a loss as 255.
+      now = r.exited(255, false, Instant.now());
+    } else {
+      return r;
+    }
+    cgroups.of(r.id()).thaw();
+    store.write(now);
+    return now;
+  }
+
+  /** Cgroups, directory and state: nothing of the container is left. */
+  void remove(ContainerRecord r) {
+    if (r.alive()) {
+      throw new ConflictException("container " + r.name() + " is still running");
+    }
+    cgroups.of(r.id()).remove();
+    deleteTree(store.dir(r.id()).path());
+  }
+
+  static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try {
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              Files.delete(file);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+              Files.delete(d);
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      throw new RuntimeFailure("removing " + dir + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package io.jcompose.runtime.linux;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.jcompose.runtime.api.RuntimeFailure;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Container records on disk, one directory per container. Blocking. */
+final class ContainerStore {
+  static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private final Path root;
+
+  ContainerStore(Path root) {
+    this.root = root;
+  }
+
+  ContainerDir dir(String id) {
+    return new ContainerDir(root.resolve(id));
+  }
+
+  void write(ContainerRecord record) {
+    try {
+      AtomicFile.write(dir(record.id()).record(), JSON.writeValueAsBytes(record));
+    } catch (IOException e) {
+      throw new RuntimeFailure("writing the record of " + record.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Every container with a readable record; directories without one are half-created leftovers. */
+  List<ContainerRecord> loadAll() {
+    List<ContainerRecord> out = new ArrayList<>();
+    if (!Files.isDirectory(root)) {
+      return out;
+    }
+    try (Stream<Path> dirs = Files.list(root)) {
+      for (Path dir : (Iterable<Path>) dirs::iterator) {
+        Path file = new ContainerDir(dir).record();
+        if (Files.isRegularFile(file)) {
+          out.add(JSON.readValue(file.toFile(), ContainerRecord.class));
+        }
+      }
+    } catch (IOException e) {
+      throw new RuntimeFailure("reading containers under " + root + ": " + e.getMessage(), e);
+    }
+    return out;
+  }
+}

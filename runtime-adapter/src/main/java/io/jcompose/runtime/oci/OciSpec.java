@@ -1,0 +1,68 @@
+package io.jcompose.runtime.oci;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The subset of the OCI runtime-spec {@code config.json} jcompose writes, as Jackson records. Field
+ * names are the spec's, so the same bundle runs under {@code runc}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OciSpec(
+    String ociVersion,
+    Process process,
+    Root root,
+    String hostname,
+    List<Mount> mounts,
+    Linux linux,
+    Map<String, String> annotations) {
+
+  /** The spec version written. */
+  public static final String VERSION = "1.0.2";
+
+  /** The container's process. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Process(
+      boolean terminal,
+      User user,
+      List<String> args,
+      List<String> env,
+      String cwd,
+      Capabilities capabilities,
+      List<Rlimit> rlimits,
+      boolean noNewPrivileges) {}
+
+  /** Numeric user and groups. */
+  public record User(int uid, int gid, List<Integer> additionalGids) {}
+
+  /** Capability sets by name ({@code CAP_CHOWN}…). */
+  public record Capabilities(
+      List<String> bounding,
+      List<String> effective,
+      List<String> permitted,
+      List<String> inheritable,
+      List<String> ambient) {}
+
+  /** One rlimit ({@code RLIMIT_NOFILE}). */
+  public record Rlimit(String type, long hard, long soft) {}
+
+  /** The root file system mount point, relative to the bundle or absolute. */
+  public record Root(String path, boolean readonly) {}
+
+  /** One mount. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Mount(String destination, String type, String source, List<String> options) {}
+
+  /** Linux-specific settings; cgroups are set by the Java side, so no resources here. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Linux(
+      List<Namespace> namespaces,
+      List<String> maskedPaths,
+      List<String> readonlyPaths,
+      Map<String, String> sysctl) {}
+
+  /** A namespace to create, or to join when {@code path} is set. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Namespace(String type, String path) {}
+}

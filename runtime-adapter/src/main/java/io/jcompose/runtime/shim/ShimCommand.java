@@ -1,0 +1,139 @@
+package io.jcompose.runtime.shim;
+
+import io.jcompose.runtime.api.ExecResult;
+import io.jcompose.runtime.api.ExecSpec;
+import io.jcompose.runtime.api.RuntimeFailure;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Runs the shim binary: {@code run} to start a container, {@code exec} to enter one. Blocking. */
+public final class ShimCommand {
+  private static final Pattern STARTED = Pattern.compile("pid=(\\d+) shim=(\\d+)");
+  private static final int OUTPUT_LIMIT = 4096;
+
+  private final Path binary;
+
+  public ShimCommand(Path binary) {
+    this.binary = binary;
+  }
+
+  /** The installed binary. */
+  public Path binary() {
+    return binary;
+  }
+
+  /** Starts the container of a bundle; fails with the shim's one-line error. */
+  public ShimStart run(Path bundle, Path stateDir) {
+    Process process =
+        start(
+            List.of(
+                binary.toString(),
+                "run",
+                "--bundle",
+                bundle.toString(),
+                "--state",
+                stateDir.toString()),
+            false);
+    String out = drain(process.getInputStream(), Integer.MAX_VALUE);
+    String err = drain(process.getErrorStream(), Integer.MAX_VALUE);
+    int code = waitFor(process, 0);
+    List<String> warnings = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    for (String line : err.split("\n")) {
+      if (line.startsWith("warning: ")) {
+        warnings.add(line.substring("warning: ".length()));
+      } else if (!line.isBlank()) {
+        errors.add(line);
+      }
+    }
+    Matcher m = STARTED.matcher(out);
+    if (code != 0 || !m.find()) {
+      throw new RuntimeFailure(
+          errors.isEmpty() ? "the shim failed with exit code " + code : String.join("; ", errors));
+    }
+    return new ShimStart(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), warnings);
+  }
+
+  /** Runs a command in the running container; output is stdout and stderr together, truncated. */
+  public ExecResult exec(Path stateDir, ExecSpec spec) {
+    List<String> argv =
+        new ArrayList<>(List.of(binary.toString(), "exec", "--state", stateDir.toString()));
+    for (Map.Entry<String, String> e : spec.environment().entrySet()) {
+      argv.add("--env");
+      argv.add(e.getKey() + "=" + e.getValue());
+    }
+    if (spec.user() != null) {
+      argv.add("--user");
+      argv.add(spec.user());
+    }
+    if (spec.workingDir() != null) {
+      argv.add("--cwd");
+      argv.add(spec.workingDir());
+    }
+    if (spec.timeout() != null) {
+      argv.add("--timeout");
+      argv.add(Double.toString(spec.timeout().toNanos() / 1e9));
+    }
+    argv.add("--");
+    argv.addAll(spec.command());
+    Process process = start(argv, true);
+    String out = drain(process.getInputStream(), OUTPUT_LIMIT);
+    int code = waitFor(process, 0);
+    if (code == 125) {
+      throw new RuntimeFailure("exec " + String.join(" ", spec.command()) + ": " + out.trim());
+    }
+    return new ExecResult(code, out, code == 124 && spec.timeout() != null);
+  }
+
+  private static Process start(List<String> argv, boolean mergeErrors) {
+    try {
+      ProcessBuilder pb = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.PIPE);
+      pb.redirectErrorStream(mergeErrors);
+      Process p = pb.start();
+      p.getOutputStream().close();
+      return p;
+    } catch (IOException e) {
+      throw new RuntimeFailure("starting " + argv.get(0) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads a stream to its end, keeping at most limit bytes (the rest is read and dropped). */
+  private static String drain(InputStream in, int limit) {
+    ByteArrayOutputStream kept = new ByteArrayOutputStream();
+    byte[] buf = new byte[8192];
+    try (in) {
+      int n;
+      while ((n = in.read(buf)) >= 0) {
+        int room = limit - kept.size();
+        if (room > 0) {
+          kept.write(buf, 0, Math.min(room, n));
+        }
+      }
+    } catch (IOException e) {
+      throw new RuntimeFailure("reading the shim's output: " + e.getMessage(), e);
+    }
+    return kept.toString(StandardCharsets.UTF_8);
+  }
+
+  private static int waitFor(Process process, long timeoutMillis) {
+    try {
+      if (timeoutMillis > 0 && !process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+      }
+      return process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+      throw new RuntimeFailure("interrupted while waiting for the shim", e);
+    }
+  }
+}

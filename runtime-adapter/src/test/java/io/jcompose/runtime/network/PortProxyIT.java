@@ -1,0 +1,241 @@
+package io.jcompose.runtime.network;
+
+import static io.jcompose.runtime.network.NetworkDriverIT.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jcompose.runtime.api.AttachSpec;
+import io.jcompose.runtime.api.ConflictException;
+import io.jcompose.runtime.api.EndpointSpec;
+import io.jcompose.runtime.api.NetworkDriver;
+import io.jcompose.runtime.api.NetworkDriver.Attachment;
+import io.jcompose.runtime.api.NetworkDrivers;
+import io.jcompose.runtime.api.NetworkSpec;
+import io.jcompose.runtime.api.PortBinding;
+import io.jcompose.runtime.api.PortPublisher;
+import io.jcompose.runtime.api.PublishedPort;
+import io.jcompose.runtime.api.RuntimePaths;
+import io.vertx.core.Vertx;
+import java.io.InputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Published ports through the userland proxy into a namespace running busybox httpd. */
+class PortProxyIT {
+  @TempDir Path tmp;
+  private Vertx vertx;
+  private NetworkDriver driver;
+  private PortPublisher proxy;
+  private RuntimePaths paths;
+  private String network;
+  private Attachment web;
+  private Process httpd;
+  private Process udpEcho;
+  private final String run =
+      HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(2);
+
+  @BeforeEach
+  void startContainer() throws Exception {
+    vertx = Vertx.vertx();
+    paths = new RuntimePaths(tmp.resolve("root"), tmp.resolve("run"));
+    driver = NetworkDrivers.linux(vertx, paths);
+    proxy = NetworkDrivers.portProxy(vertx, paths);
+    await(driver.start());
+    await(proxy.start());
+    network = "it" + run + "_ports";
+    await(driver.create(NetworkSpec.of(network, Map.of())));
+    web =
+        await(
+            driver.attach(
+                AttachSpec.of(run + "-web", "web", List.of(EndpointSpec.of(network, "web")))));
+    Path docroot = Files.createDirectories(tmp.resolve("www"));
+    Files.writeString(docroot.resolve("index.html"), "hello " + run);
+    httpd =
+        new ProcessBuilder(
+                "nsenter",
+                "--net=" + web.netns(),
+                "busybox",
+                "httpd",
+                "-f",
+                "-p",
+                "80",
+                "-h",
+                docroot.toString())
+            .start();
+    udpEcho =
+        new ProcessBuilder(
+                "nsenter",
+                "--net=" + web.netns(),
+                "python3",
+                "-c",
+                "import socket\ns=socket.socket(socket.AF_INET,socket.SOCK_DGRAM)\n"
+                    + "s.bind(('0.0.0.0',7000))\nwhile True:\n d,a=s.recvfrom(2048)\n"
+                    + " s.sendto(b'echo:'+d,a)\n")
+            .start();
+    waitForPort(web.netns(), 80);
+  }
+
+  @AfterEach
+  void stopContainer() {
+    httpd.destroyForcibly();
+    udpEcho.destroyForcibly();
+    try {
+      await(proxy.unpublish(run + "-web"));
+      await(driver.detach(run + "-web"));
+      await(driver.remove(network));
+    } finally {
+      await(proxy.stop());
+      await(driver.stop());
+      vertx.close();
+    }
+  }
+
+  @Test
+  void publishedTcpPortAnswersOnTheGivenHostIpOnly() throws Exception {
+    int port = freePort();
+    List<PublishedPort> ports =
+        await(
+            proxy.publish(
+                run + "-web",
+                web.primaryAddress(),
+                List.of(PortBinding.tcp(port, 80).withHostIp("127.0.0.1"))));
+
+    assertThat(ports)
+        .containsExactly(new PublishedPort("127.0.0.1", port, web.primaryAddress(), 80, "tcp"));
+    assertThat(httpGet("127.0.0.1", port)).contains("hello " + run);
+    assertThatThrownBy(() -> httpGet("127.0.0.2", port)).isInstanceOf(java.io.IOException.class);
+  }
+
+  @Test
+  void randomHostPortIsChosenReportedAndServed() throws Exception {
+    List<PublishedPort> ports =
+        await(proxy.publish(run + "-web", web.primaryAddress(), List.of(PortBinding.tcp(0, 80))));
+
+    assertThat(ports).hasSize(1);
+    int chosen = ports.get(0).hostPort();
+    assertThat(chosen).isPositive();
+    assertThat(ports.get(0).hostIp()).isEqualTo("0.0.0.0");
+    assertThat(httpGet("127.0.0.1", chosen)).contains("hello " + run);
+    assertThat(await(proxy.published(run + "-web"))).isEqualTo(ports);
+  }
+
+  @Test
+  void udpPortForwardsDatagramsBothWays() throws Exception {
+    int port = freePort();
+    await(
+        proxy.publish(
+            run + "-web",
+            web.primaryAddress(),
+            List.of(PortBinding.udp(port, 7000).withHostIp("127.0.0.1"))));
+
+    try (DatagramSocket s = new DatagramSocket()) {
+      s.setSoTimeout(2000);
+      String reply = null;
+      for (int attempt = 0; attempt < 5 && reply == null; attempt++) {
+        byte[] out = "ping".getBytes(StandardCharsets.UTF_8);
+        s.send(new DatagramPacket(out, out.length, InetAddress.getLoopbackAddress(), port));
+        byte[] in = new byte[64];
+        DatagramPacket p = new DatagramPacket(in, in.length);
+        try {
+          s.receive(p);
+          reply = new String(in, 0, p.getLength(), StandardCharsets.UTF_8);
+        } catch (java.net.SocketTimeoutException e) {
+          // The echo server may still be starting: send again.
+        }
+      }
+      assertThat(reply).isEqualTo("echo:ping");
+    }
+  }
+
+  @Test
+  void takenHostPortFailsNamingPortAndHolderAndOpensNothing() throws Exception {
+    int taken = freePort();
+    int free = freePort();
+    Process holder = new ProcessBuilder("busybox", "nc", "-l", "-p", String.valueOf(taken)).start();
+    try {
+      waitForHostPort(taken);
+      assertThatThrownBy(
+              () ->
+                  await(
+                      proxy.publish(
+                          run + "-web",
+                          web.primaryAddress(),
+                          List.of(PortBinding.tcp(free, 80), PortBinding.tcp(taken, 80)))))
+          .isInstanceOf(ConflictException.class)
+          .hasMessageContaining(":" + taken + "/tcp is already in use by pid " + holder.pid())
+          .hasMessageContaining("busybox");
+      assertThatThrownBy(() -> httpGet("127.0.0.1", free)).isInstanceOf(java.io.IOException.class);
+      assertThat(await(proxy.published(run + "-web"))).isEmpty();
+    } finally {
+      holder.destroyForcibly();
+    }
+  }
+
+  @Test
+  void restartedProxyListensAgainOnTheSamePorts() throws Exception {
+    List<PublishedPort> ports =
+        await(proxy.publish(run + "-web", web.primaryAddress(), List.of(PortBinding.tcp(0, 80))));
+    await(proxy.stop());
+    assertThatThrownBy(() -> httpGet("127.0.0.1", ports.get(0).hostPort()))
+        .isInstanceOf(java.io.IOException.class);
+
+    proxy = NetworkDrivers.portProxy(vertx, paths);
+    await(proxy.start());
+    assertThat(httpGet("127.0.0.1", ports.get(0).hostPort())).contains("hello " + run);
+  }
+
+  private static String httpGet(String host, int port) throws Exception {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(host, port), 2000);
+      s.setSoTimeout(5000);
+      s.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      InputStream in = s.getInputStream();
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      if (text.isEmpty()) {
+        throw new java.io.IOException("connection closed without an answer");
+      }
+      return text;
+    }
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static void waitForPort(Path netns, int port) throws Exception {
+    for (int i = 0; i < 50; i++) {
+      if (Shell.inNetns(netns, "busybox netstat -ltn | grep -q ':" + port + " '").exit() == 0) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("port " + port + " never opened in " + netns);
+  }
+
+  private static void waitForHostPort(int port) throws Exception {
+    for (int i = 0; i < 50; i++) {
+      if (Shell.sh("busybox netstat -ltn | grep -q ':" + port + " '").exit() == 0) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("port " + port + " never opened");
+  }
+}
