@@ -50,6 +50,8 @@ final class SampleStack implements AutoCloseable {
     this.stateDir = stateDir;
     env.put("JCOMPOSE_ROOT", stateDir.resolve("root").toString());
     env.put("JCOMPOSE_RUN", stateDir.resolve("run").toString());
+    // build.sh fails instead of only printing the imports when the CLI cannot import.
+    env.put("JCOMPOSE_SAMPLES_REQUIRE_IMPORT", "1");
   }
 
   /** A stack for {@code samples/<sample>/compose.yaml} with fresh state directories. */
