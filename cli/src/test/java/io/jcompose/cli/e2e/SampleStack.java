@@ -164,8 +164,8 @@ final class SampleStack implements AutoCloseable {
   }
 
   /**
-   * Ends the daemon of this state if {@code daemon stop} left it running, by the pid it wrote:
-   * a daemon whose state directory is deleted would otherwise run on unnoticed.
+   * Ends the daemon of this state if {@code daemon stop} left it running, by the pid it wrote: a
+   * daemon whose state directory is deleted would otherwise run on unnoticed.
    */
   private void stopLeftoverDaemon() throws IOException {
     Path pidFile = stateDir.resolve("run").resolve("jcompose.pid");
