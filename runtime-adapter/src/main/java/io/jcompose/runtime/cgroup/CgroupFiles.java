@@ -23,8 +23,8 @@ final class CgroupFiles {
   }
 
   static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.US_ASCII).trim();
+    try (var in = Files.newInputStream(file)) {
+      return new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
     } catch (IOException e) {
       throw new RuntimeFailure("cgroup: reading " + file + " failed: " + e.getMessage(), e);
     }
@@ -32,8 +32,8 @@ final class CgroupFiles {
 
   /** A number, or 0 when the file is missing or says {@code max}. */
   static long readLong(Path file) {
-    try {
-      String text = Files.readString(file, StandardCharsets.US_ASCII).trim();
+    try (var in = Files.newInputStream(file)) {
+      String text = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
       return text.equals("max") || text.isEmpty() ? 0 : Long.parseLong(text);
     } catch (NoSuchFileException e) {
       return 0;

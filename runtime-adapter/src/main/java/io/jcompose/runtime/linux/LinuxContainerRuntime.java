@@ -23,6 +23,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -156,7 +157,9 @@ public final class LinuxContainerRuntime implements ContainerRuntime, AutoClosea
                               : withRecord(
                                       r.id(),
                                       cur -> {
-                                        lifecycle.signal(cur, Signals.SIGKILL);
+                                        if (cur.alive()) {
+                                          lifecycle.signal(cur, Signals.SIGKILL);
+                                        }
                                         return cur;
                                       })
                                   .compose(cur -> waitForExit(cur.id())));
@@ -410,7 +413,10 @@ public final class LinuxContainerRuntime implements ContainerRuntime, AutoClosea
 
   private static int lastCap() {
     try {
-      return Integer.parseInt(Files.readString(Path.of("/proc/sys/kernel/cap_last_cap")).trim());
+      // Files.readString trusts the size procfs reports and can cut a sysctl file short.
+      try (var in = Files.newInputStream(Path.of("/proc/sys/kernel/cap_last_cap"))) {
+        return Integer.parseInt(new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim());
+      }
     } catch (IOException | NumberFormatException e) {
       return 40;
     }

@@ -11,7 +11,11 @@ final class ProcessTable {
   /** A process's start time in clock ticks after boot, or -1 when it does not exist. */
   static long startTicks(int pid) {
     try {
-      String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
+      String stat;
+      // Read to EOF: procfs reports size 0, which size-based readers may trust.
+      try (var in = Files.newInputStream(Path.of("/proc", Integer.toString(pid), "stat"))) {
+        stat = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+      }
       // The command name may contain spaces and parentheses: fields start after the last ')'.
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       if (fields[0].equals("Z")) {

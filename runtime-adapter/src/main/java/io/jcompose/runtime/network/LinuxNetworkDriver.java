@@ -34,7 +34,7 @@ public final class LinuxNetworkDriver implements NetworkDriver {
   public LinuxNetworkDriver(Vertx vertx, RuntimePaths paths, NetworkOptions options) {
     this.vertx = vertx;
     this.worker = vertx.createSharedWorkerExecutor("jcompose-network-" + UUID.randomUUID(), 1);
-    StateStore store = new StateStore(paths.networks());
+    StateStore store = new StateStore(paths.networks(), paths.run().resolve("network"));
     this.networks = new NetworkRegistry(store, new NatRules(), HostRoutes.system());
     this.attachments = new AttachmentRegistry(store, paths.netns(), networks);
     this.dns =

@@ -1,0 +1,398 @@
+package io.jcompose.runtime.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jcompose.runtime.api.ContainerSpec;
+import io.jcompose.runtime.api.ContainerState;
+import io.jcompose.runtime.api.ContainerStats;
+import io.jcompose.runtime.api.ContainerStatus;
+import io.jcompose.runtime.api.ExecSpec;
+import io.jcompose.runtime.api.LogOptions;
+import io.jcompose.runtime.api.MountSpec;
+import io.jcompose.runtime.api.Resources;
+import io.jcompose.runtime.api.SecurityOptions;
+import io.jcompose.runtime.api.Ulimit;
+import io.jcompose.runtime.cgroup.CgroupMode;
+import io.vertx.core.Future;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Isolation, limits and privileges of containers run by the built-in runtime, checked from inside.
+ */
+class LinuxContainerRuntimeIT {
+  private static LinuxRuntimeFixture fixture;
+  private final List<String> created = new ArrayList<>();
+
+  @BeforeAll
+  static void setUp() throws IOException {
+    fixture = new LinuxRuntimeFixture();
+  }
+
+  @AfterAll
+  static void tearDown() {
+    fixture.close();
+  }
+
+  @AfterEach
+  void removeContainers() {
+    for (String name : created) {
+      try {
+        await(fixture.runtime.remove(name, true));
+      } catch (RuntimeException e) {
+        // Already removed by the test.
+      }
+    }
+  }
+
+  static <T> T await(Future<T> f) {
+    try {
+      return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private ContainerSpec spec(String... command) {
+    String name = "linux-it-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    created.add(name);
+    return ContainerSpec.of(name, "busybox").withCommand(List.of(command));
+  }
+
+  private static ContainerSpec with(
+      ContainerSpec s,
+      SecurityOptions security,
+      Resources resources,
+      List<Ulimit> ulimits,
+      Map<String, String> sysctls,
+      boolean init,
+      String user) {
+    return new ContainerSpec(
+        s.name(),
+        s.image(),
+        s.labels(),
+        s.entrypoint(),
+        s.command(),
+        s.environment(),
+        s.workingDir(),
+        user,
+        s.hostname(),
+        init,
+        s.tty(),
+        security,
+        resources,
+        s.mounts(),
+        ulimits,
+        sysctls,
+        s.networkNamespace(),
+        s.hostNetwork(),
+        s.stopSignal(),
+        s.stopGrace());
+  }
+
+  /** Runs to completion and returns (exit code, output lines). */
+  private RunResult runToEnd(ContainerSpec spec) {
+    ContainerState c = await(fixture.runtime.create(spec));
+    await(fixture.runtime.start(c.id()));
+    ContainerState exited = await(fixture.runtime.waitForExit(c.id()));
+    List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    await(fixture.runtime.logs(c.id(), LogOptions.ALL, l -> lines.add(l.text())));
+    return new RunResult(exited, lines);
+  }
+
+  private record RunResult(ContainerState state, List<String> lines) {}
+
+  private ContainerState started(ContainerSpec spec) {
+    ContainerState c = await(fixture.runtime.create(spec));
+    return await(fixture.runtime.start(c.id()));
+  }
+
+  private String execOut(String id, String script) {
+    return await(fixture.runtime.exec(id, ExecSpec.of(List.of("sh", "-c", script)))).output();
+  }
+
+  @Test
+  void capabilities_areDockersDefaultSet() {
+    RunResult r = runToEnd(spec("sh", "-c", "grep -E '^Cap(Eff|Bnd|Inh|Amb)' /proc/self/status"));
+    assertThat(r.lines())
+        .containsExactly(
+            "CapInh:\t0000000000000000", "CapEff:\t00000000a80425fb",
+            "CapBnd:\t00000000a80425fb", "CapAmb:\t0000000000000000");
+  }
+
+  @Test
+  void capabilities_followCapAddAndCapDrop() {
+    SecurityOptions sec =
+        new SecurityOptions(false, List.of("NET_ADMIN"), List.of("CHOWN"), false, false);
+    RunResult r =
+        runToEnd(
+            with(
+                spec("sh", "-c", "grep CapEff /proc/self/status"),
+                sec,
+                null,
+                List.of(),
+                Map.of(),
+                false,
+                null));
+    long expected = (0xa80425fbL | (1L << 12)) & ~1L;
+    assertThat(r.lines()).containsExactly(String.format("CapEff:\t%016x", expected));
+  }
+
+  @Test
+  void noNewPrivileges_isSetOnlyWhenAsked() {
+    SecurityOptions sec = new SecurityOptions(false, List.of(), List.of(), true, false);
+    RunResult on =
+        runToEnd(
+            with(
+                spec("grep", "NoNewPrivs", "/proc/self/status"),
+                sec,
+                null,
+                List.of(),
+                Map.of(),
+                false,
+                null));
+    RunResult off = runToEnd(spec("grep", "NoNewPrivs", "/proc/self/status"));
+    assertThat(on.lines()).containsExactly("NoNewPrivs:\t1");
+    assertThat(off.lines()).containsExactly("NoNewPrivs:\t0");
+  }
+
+  @Test
+  void readOnlyRoot_refusesWritesButKeepsMountsWritable() {
+    SecurityOptions sec = new SecurityOptions(false, List.of(), List.of(), false, true);
+    RunResult r =
+        runToEnd(
+            with(
+                spec(
+                    "sh",
+                    "-c",
+                    "touch /x 2>/dev/null && echo root-writable; touch /dev/shm/y && echo shm-writable"),
+                sec,
+                null,
+                List.of(),
+                Map.of(),
+                false,
+                null));
+    assertThat(r.lines()).containsExactly("shm-writable");
+  }
+
+  @Test
+  void mountTable_isTheContainersOwn() {
+    RunResult r = runToEnd(spec("sh", "-c", "cut -d' ' -f2 /proc/mounts | sort -u | tr '\\n' ' '"));
+    String mounts = r.lines().get(0);
+    assertThat(mounts)
+        .contains(
+            "/ ",
+            "/proc ",
+            "/dev ",
+            "/dev/pts ",
+            "/dev/shm ",
+            "/dev/mqueue ",
+            "/sys ",
+            "/etc/hosts ");
+    assertThat(mounts).doesNotContain("/work", "/sys/fs/cgroup", fixture.base.toString());
+  }
+
+  @Test
+  void limits_areWrittenToTheCgroupFiles() throws IOException {
+    Resources res = new Resources(64L << 20, 0, 500_000_000L, 512, "0", 50, 0);
+    ContainerState c =
+        started(with(spec("sleep", "1000"), null, res, List.of(), Map.of(), false, null));
+    var cgroup = fixture.runtime.cgroupHost().of(c.id());
+    Map<String, String> files = new java.util.HashMap<>();
+    for (Path dir : cgroup.directories()) {
+      try (var s = Files.list(dir)) {
+        for (Path f : (Iterable<Path>) s::iterator) {
+          String n = f.getFileName().toString();
+          if (n.matches(
+              "memory\\.(limit_in_bytes|max|memsw\\.limit_in_bytes|swap\\.max)|"
+                  + "cpu\\.(cfs_quota_us|max|shares|weight)|cpuset\\.cpus|pids\\.max")) {
+            files.put(n, Files.readString(f).trim());
+          }
+        }
+      }
+    }
+    if (fixture.runtime.cgroupHost().mode() == CgroupMode.V2) {
+      assertThat(files)
+          .containsEntry("memory.max", "67108864")
+          .containsEntry("cpu.max", "50000 100000")
+          .containsEntry("pids.max", "50")
+          .containsEntry("cpuset.cpus", "0");
+    } else {
+      assertThat(files)
+          .containsEntry("memory.limit_in_bytes", "67108864")
+          .containsEntry("cpu.cfs_quota_us", "50000")
+          .containsEntry("cpu.shares", "512")
+          .containsEntry("pids.max", "50")
+          .containsEntry("cpuset.cpus", "0");
+    }
+    ContainerStats stats = await(fixture.runtime.stats(c.id()));
+    assertThat(stats.memoryLimitBytes()).isEqualTo(64L << 20);
+    assertThat(stats.pids()).isEqualTo(1);
+    assertThat(stats.memoryBytes()).isPositive();
+  }
+
+  @Test
+  void memoryLimit_oomKillsA200MiBAllocationAndReportsIt() {
+    Resources res = new Resources(64L << 20, 0, 0, 0, null, 0, 0);
+    RunResult r =
+        runToEnd(
+            with(
+                spec("sh", "-c", "head -c 209715200 /dev/zero | tail"),
+                null,
+                res,
+                List.of(),
+                Map.of(),
+                false,
+                null));
+    assertThat(r.state().exitCode()).isEqualTo(137);
+    assertThat(r.state().oomKilled()).isTrue();
+  }
+
+  @Test
+  void pidsLimit_refusesForksBeyondIt() {
+    Resources res = new Resources(0, 0, 0, 0, null, 5, 0);
+    String script = "for i in 1 2 3 4 5 6 7 8; do sleep 2 & done; echo all-started";
+    RunResult limited =
+        runToEnd(with(spec("sh", "-c", script), null, res, List.of(), Map.of(), false, null));
+    RunResult free = runToEnd(spec("sh", "-c", script));
+    assertThat(limited.lines()).doesNotContain("all-started");
+    assertThat(String.join("\n", limited.lines())).contains("fork");
+    assertThat(free.lines()).contains("all-started");
+  }
+
+  @Test
+  void user_isResolvedFromTheImagesPasswdAndGroup() {
+    RunResult named = runToEnd(with(spec("id"), null, null, List.of(), Map.of(), false, "app"));
+    RunResult numeric =
+        runToEnd(with(spec("id"), null, null, List.of(), Map.of(), false, "1234:5678"));
+    assertThat(named.lines().get(0))
+        .startsWith("uid=1000(app) gid=1000(app)")
+        .contains("2000(extra)");
+    assertThat(numeric.lines()).containsExactly("uid=1234 gid=5678");
+  }
+
+  @Test
+  void ulimits_aboveTheHostHardLimitAreClamped() throws IOException {
+    long hostHard = hostNofileHard();
+    RunResult r =
+        runToEnd(
+            with(
+                spec("sh", "-c", "ulimit -n; ulimit -Hn"),
+                null,
+                null,
+                List.of(new Ulimit("nofile", 1024, hostHard * 10)),
+                Map.of(),
+                false,
+                null));
+    assertThat(r.state().exitCode()).isZero();
+    assertThat(r.lines()).containsExactly("1024", Long.toString(hostHard));
+  }
+
+  private static long hostNofileHard() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
+      if (line.startsWith("Max open files")) {
+        return Long.parseLong(line.substring(26).trim().split("\\s+")[1]);
+      }
+    }
+    throw new IllegalStateException("no nofile line in /proc/self/limits");
+  }
+
+  @Test
+  void sysctls_areSetInTheContainersNamespace() {
+    RunResult r =
+        runToEnd(
+            with(
+                spec("cat", "/proc/sys/net/ipv4/ip_forward"),
+                null,
+                null,
+                List.of(),
+                Map.of("net.ipv4.ip_forward", "1"),
+                false,
+                null));
+    assertThat(r.lines()).containsExactly("1");
+  }
+
+  @Test
+  void init_reapsZombiesThatPid1WouldLeave() {
+    String script = "(sleep 0.1 &); exec sleep 1000";
+    ContainerState plain = started(spec("sh", "-c", script));
+    ContainerState withInit =
+        started(with(spec("sh", "-c", script), null, null, List.of(), Map.of(), true, null));
+    sleep(600);
+    assertThat(execOut(plain.id(), "ps -o stat | grep -c Z")).isEqualTo("1\n");
+    assertThat(execOut(withInit.id(), "ps -o stat | grep -c Z")).isEqualTo("0\n");
+    assertThat(execOut(withInit.id(), "cat /proc/1/cmdline | tr '\\0' ' '"))
+        .startsWith("/sbin/jcompose-init -- sh");
+    // init forwards SIGTERM to its child, which dies of it.
+    ContainerState stopped = await(fixture.runtime.stop(withInit.id(), Duration.ofSeconds(20)));
+    assertThat(stopped.exitCode()).isEqualTo(143);
+  }
+
+  @Test
+  void volumesAndTmpfs_areMounted() throws IOException {
+    ContainerSpec s =
+        spec(
+            "sh",
+            "-c",
+            "echo data > /data/f; grep ' /scratch ' /proc/mounts | cut"
+                + " -d' ' -f3; cat /host/in; touch /host/x 2>/dev/null || echo ro");
+    Path hostDir = Files.createDirectories(fixture.base.resolve("bind-" + s.name()));
+    Files.writeString(hostDir.resolve("in"), "from-host\n");
+    s =
+        s.withMounts(
+            List.of(
+                MountSpec.volume("vol-" + s.name(), "/data", false),
+                MountSpec.tmpfs("/scratch", 1 << 20),
+                MountSpec.bind(hostDir.toString(), "/host", true)));
+    RunResult r = runToEnd(s);
+    assertThat(r.lines()).containsExactly("tmpfs", "from-host", "ro");
+    Path volume = await(fixture.volumes.inspect("vol-" + s.name())).mountpoint();
+    assertThat(Files.readString(volume.resolve("f"))).isEqualTo("data\n");
+  }
+
+  @Test
+  void remove_leavesNoMountsCgroupsOrState() throws IOException {
+    ContainerState c = started(spec("sleep", "1000"));
+    Path dir = fixture.runtime.containerDir(c.id());
+    List<Path> cgroups = fixture.runtime.cgroupHost().of(c.id()).directories();
+    assertThat(cgroups).allMatch(Files::isDirectory);
+    await(fixture.runtime.remove(c.id(), true));
+    assertThat(cgroups).noneMatch(Files::exists);
+    assertThat(dir).doesNotExist();
+    assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).doesNotContain(c.id());
+    assertThat(Path.of("/proc", Integer.toString(c.pid()))).doesNotExist();
+  }
+
+  @Test
+  void containers_outliveTheRuntimeAndAreReadopted() {
+    ContainerState c = started(spec("sleep", "1000"));
+    var again = fixture.restarted();
+    ContainerState seen = await(again.inspect(c.id()));
+    assertThat(seen.status()).isEqualTo(ContainerStatus.RUNNING);
+    assertThat(seen.pid()).isEqualTo(c.pid());
+    assertThat(await(again.stop(c.id(), Duration.ZERO)).exitCode()).isEqualTo(137);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
