@@ -199,7 +199,9 @@ final class ImageCommand implements Callable<Integer> {
     if (reference.startsWith("docker.io/library/")) {
       return reference.substring("docker.io/library/".length());
     }
-    return reference.startsWith("docker.io/") ? reference.substring("docker.io/".length()) : reference;
+    return reference.startsWith("docker.io/")
+        ? reference.substring("docker.io/".length())
+        : reference;
   }
 
   static String shortId(String id) {

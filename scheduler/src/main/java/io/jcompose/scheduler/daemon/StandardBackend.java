@@ -11,6 +11,7 @@ import io.jcompose.runtime.api.NetworkDrivers;
 import io.jcompose.runtime.api.PortPublisher;
 import io.jcompose.runtime.api.RuntimePaths;
 import io.jcompose.runtime.api.VolumeStore;
+import io.jcompose.runtime.api.VolumeStores;
 import io.jcompose.scheduler.engine.EngineRuntime;
 import io.jcompose.scheduler.engine.RuntimeComposeEngine;
 import io.vertx.core.Future;
@@ -47,7 +48,7 @@ final class StandardBackend implements DaemonBackend {
             () -> {
               images = ImageStores.open(vertx, paths);
               puller = ImagePullers.fromEnvironment(vertx, images, environment);
-              volumes = null;
+              volumes = VolumeStores.open(vertx, paths);
               containers = ContainerRuntimes.linux(vertx, paths, images, volumes);
               networks = NetworkDrivers.linux(vertx, paths);
               ports = NetworkDrivers.portProxy(vertx, paths);
