@@ -3,7 +3,7 @@ package io.jcompose.cli;
 import io.jcompose.cli.client.DaemonClient;
 import io.jcompose.cli.client.DaemonConnector;
 import io.jcompose.runtime.api.RuntimePaths;
-import io.jcompose.scheduler.daemon.ApiJson;
+import io.jcompose.scheduler.api.EngineJson;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ final class DaemonAccess {
         BuildInfo.current().fullVersion(),
         daemonCommand(),
         err,
-        ApiJson.mapper());
+        EngineJson.mapper());
   }
 
   /**

@@ -1,13 +1,12 @@
 package io.jcompose.cli;
 
 import io.jcompose.cli.client.DaemonException;
+import io.jcompose.model.api.ComposeFileException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /** The one line and exit code shown for a failure of any kind. */
 final class UserMessages {
-
-  private static final String MODEL_ERROR = "io.jcompose.model.api.ComposeFileException";
 
   private UserMessages() {}
 
@@ -36,12 +35,7 @@ final class UserMessages {
   }
 
   private static boolean isModelError(Throwable t) {
-    for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
-      if (c.getName().equals(MODEL_ERROR)) {
-        return true;
-      }
-    }
-    return false;
+    return t instanceof ComposeFileException || t instanceof ProjectSource.ModelError;
   }
 
   private static Throwable unwrap(Throwable ex) {

@@ -27,12 +27,37 @@ final class Verbs {
           "--progress",
           "--ansi");
 
+  /** Verbs whose arguments after SERVICE are a command line of their own. */
+  private static final Set<String> STOP_AT_COMMAND = Set.of("exec", "run");
+
   private static final Map<String, Supplier<Object>> ALL = new LinkedHashMap<>();
 
   static {
+    ALL.put("up", UpCommand::new);
+    ALL.put("down", DownCommand::new);
+    ALL.put("ps", PsCommand::new);
+    ALL.put("logs", LogsCommand::new);
+    ALL.put("exec", ExecCommand::new);
+    ALL.put("run", RunCommand::new);
+    ALL.put("create", CreateCommand::new);
+    ALL.put("start", StartCommand::new);
+    ALL.put("stop", StopCommand::new);
+    ALL.put("restart", RestartCommand::new);
+    ALL.put("kill", KillCommand::new);
+    ALL.put("pause", PauseCommand::new);
+    ALL.put("unpause", UnpauseCommand::new);
+    ALL.put("rm", RmCommand::new);
+    ALL.put("top", TopCommand::new);
+    ALL.put("port", PortCommand::new);
+    ALL.put("images", ImagesCommand::new);
+    ALL.put("ls", LsCommand::new);
+    ALL.put("events", EventsCommand::new);
+    ALL.put("wait", WaitCommand::new);
+    ALL.put("scale", ScaleCommand::new);
+    ALL.put("stats", StatsCommand::new);
     ALL.put("version", VersionCommand::new);
     ALL.put("daemon", DaemonCommand::new);
-    // `config` is written by the model helper: ALL.put("config", ConfigCommand::new);
+    ALL.put("config", ConfigCommand::new);
   }
 
   private Verbs() {}
@@ -42,14 +67,25 @@ final class Verbs {
     String verb = verbOf(args);
     Supplier<Object> one = verb == null ? null : ALL.get(verb);
     if (one != null) {
-      root.addSubcommand(verb, one.get());
+      add(root, verb, one);
       return;
     }
     registerAll(root);
   }
 
   static void registerAll(CommandLine root) {
-    ALL.forEach((name, factory) -> root.addSubcommand(name, factory.get()));
+    ALL.forEach((name, factory) -> add(root, name, factory));
+  }
+
+  private static void add(CommandLine root, String name, Supplier<Object> factory) {
+    root.addSubcommand(name, factory.get());
+    CommandLine sub = root.getSubcommands().get(name);
+    sub.getCommandSpec().mixinStandardHelpOptions(true);
+    sub.getSubcommands().values().forEach(s -> s.getCommandSpec().mixinStandardHelpOptions(true));
+    if (STOP_AT_COMMAND.contains(name)) {
+      // Everything after SERVICE belongs to the container's command, flags included.
+      sub.setStopAtPositional(true);
+    }
   }
 
   /** The first argument that is neither a global option nor its value, or null. */

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jcompose.runtime.api.NotFoundException;
 import io.jcompose.runtime.api.RuntimePaths;
-import io.jcompose.scheduler.daemon.ApiJson;
+import io.jcompose.scheduler.api.EngineJson;
 import io.jcompose.scheduler.daemon.ApiRoutes;
 import io.jcompose.scheduler.daemon.Daemon;
 import io.jcompose.scheduler.daemon.DaemonBackend;
@@ -89,7 +89,7 @@ class DaemonApiTest {
   }
 
   private DaemonClient client(String version) {
-    return new DaemonClient(new UnixHttpClient(paths.socket()), version, ApiJson.mapper());
+    return new DaemonClient(new UnixHttpClient(paths.socket()), version, EngineJson.mapper());
   }
 
   @Test

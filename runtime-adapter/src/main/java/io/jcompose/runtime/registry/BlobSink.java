@@ -48,9 +48,7 @@ final class BlobSink implements HttpResponse.BodySubscriber<Void> {
   @Override
   public void onNext(List<ByteBuffer> buffers) {
     try {
-      for (ByteBuffer b : buffers) {
-        blob.write(b);
-      }
+      blob.write(buffers);
       long written = blob.written();
       if (expectedSize >= 0 && written > expectedSize) {
         fail(new OversizedBlobException(written, expectedSize));

@@ -159,7 +159,9 @@ public final class RegistryPuller implements ImagePuller {
                       })
                   .compose(
                       file ->
-                          store.putBlob(blob.digest(), file).onFailure(e -> deleteQuietly(file)))
+                          store
+                              .putVerifiedBlob(blob.digest(), file)
+                              .onFailure(e -> deleteQuietly(file)))
                   .onSuccess(v -> events.blob(blob, Phase.DOWNLOADED, blob.size()));
             });
   }
@@ -189,7 +191,7 @@ public final class RegistryPuller implements ImagePuller {
                   .compose(
                       file ->
                           store
-                              .putBlob(resolved.digest(), file)
+                              .putVerifiedBlob(resolved.digest(), file)
                               .onFailure(e -> deleteQuietly(file)));
             });
   }

@@ -103,4 +103,14 @@ public interface ComposeEngine {
 
   /** A resource-use sample of each selected running container. */
   Future<List<ContainerStatsSample>> stats(String projectName, StatsOptions options);
+
+  /**
+   * Takes over the containers that exist on this host after a daemon (re)start: health monitors and
+   * restart policies resume, and containers whose policy says so ({@code always}, or {@code
+   * unless-stopped} when no user stopped them) are started again. The daemon calls it once at
+   * start.
+   */
+  default Future<Void> adopt() {
+    return Future.succeededFuture();
+  }
 }

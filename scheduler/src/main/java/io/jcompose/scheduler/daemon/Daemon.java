@@ -1,5 +1,6 @@
 package io.jcompose.scheduler.daemon;
 
+import io.jcompose.scheduler.api.EngineJson;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -61,7 +62,7 @@ public final class Daemon {
 
   private Future<Void> open() {
     Path socket = config.paths().socket();
-    server = new ApiServer(vertx, routes, ApiJson.mapper(), config.version(), this::requestStop);
+    server = new ApiServer(vertx, routes, EngineJson.mapper(), config.version(), this::requestStop);
     return config
         .backend()
         .start(vertx, config.paths())

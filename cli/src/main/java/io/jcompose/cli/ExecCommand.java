@@ -1,0 +1,78 @@
+package io.jcompose.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jcompose.model.api.Project;
+import io.jcompose.scheduler.api.ExecOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jcompose exec SERVICE COMMAND…}: run a command in a running container. */
+@Command(name = "exec", description = "Execute a command in a running container.")
+final class ExecCommand extends ProjectCommand {
+
+  @Option(
+      names = {"-d", "--detach"},
+      description = "Run the command in the background.")
+  boolean detach;
+
+  @Option(
+      names = {"-T", "--no-TTY"},
+      description = "Disable pseudo-TTY allocation.")
+  boolean noTty;
+
+  @Option(
+      names = {"-e", "--env"},
+      paramLabel = "KEY=VAL",
+      description = "Set environment.")
+  List<String> env = new ArrayList<>();
+
+  @Option(
+      names = {"-w", "--workdir"},
+      paramLabel = "DIR",
+      description = "Working directory.")
+  String workdir;
+
+  @Option(
+      names = {"-u", "--user"},
+      paramLabel = "USER",
+      description = "Run as this user.")
+  String user;
+
+  @Option(names = "--index", paramLabel = "N", description = "Replica index, if scaled.")
+  int index;
+
+  @Option(names = "--privileged", description = "Give extended privileges to the process.")
+  boolean privileged;
+
+  @Parameters(index = "0", paramLabel = "SERVICE")
+  String service;
+
+  @Parameters(index = "1..*", paramLabel = "COMMAND", arity = "1..*")
+  List<String> command = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    Optional<Project> project = projectIfPresent(List.of(service));
+    boolean tty = !noTty && Terminal.stdinIsTerminal() && Terminal.stdoutIsTerminal();
+    ExecOptions options =
+        new ExecOptions(
+            service, index, command, EnvPairs.parse(env), user, workdir, tty, privileged, detach);
+    JsonNode result =
+        daemon()
+            .project(
+                nameOf(project),
+                "exec",
+                body("options", options),
+                event -> route(event, null, this::printOutput));
+    return result.path("exitCode").asInt();
+  }
+
+  private void printOutput(JsonNode entry) {
+    (entry.path("stream").asText().equals("stderr") ? System.err : System.out)
+        .println(entry.path("text").asText());
+  }
+}

@@ -1,0 +1,113 @@
+package io.jcompose.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jcompose.cli.client.DaemonClient;
+import io.jcompose.cli.progress.ProgressView;
+import io.jcompose.cli.progress.ProgressViews;
+import io.jcompose.model.api.Project;
+import io.jcompose.scheduler.api.EngineJson;
+import io.jcompose.scheduler.api.ProgressEvent;
+import io.jcompose.scheduler.daemon.StreamEvents;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every project verb shares: the global options, the project (loaded client side), the daemon
+ * connection and the progress view.
+ */
+abstract class ProjectCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  private DaemonClient daemon;
+
+  GlobalOptions globals() {
+    return JComposeCommand.of(spec).globals();
+  }
+
+  ProjectSource source() {
+    return ProjectSource.of(globals());
+  }
+
+  /** The full project (its files must exist). */
+  Project project(List<String> services) {
+    return source().load(services);
+  }
+
+  /** The project when it has files, else empty when {@code -p} names it. */
+  Optional<Project> projectIfPresent(List<String> services) {
+    return source().loadIfPresent(services);
+  }
+
+  String nameOf(Optional<Project> project) {
+    return source().projectName(project);
+  }
+
+  DaemonClient daemon() {
+    if (daemon == null) {
+      daemon = DaemonAccess.connect(err());
+    }
+    return daemon;
+  }
+
+  ObjectMapper mapper() {
+    return EngineJson.mapper();
+  }
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  /** A JSON request body from alternating names and values; null values are left out. */
+  static Map<String, Object> body(Object... namesAndValues) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+      if (namesAndValues[i + 1] != null) {
+        body.put((String) namesAndValues[i], namesAndValues[i + 1]);
+      }
+    }
+    return body;
+  }
+
+  /** Calls a verb that reports progress, drawing it as {@code --progress} says. */
+  JsonNode withProgress(String project, String verb, String title, Map<String, Object> body) {
+    try (ProgressView view = progressView(title)) {
+      return daemon().project(project, verb, body, event -> route(event, view, null));
+    }
+  }
+
+  /** Passes a stream event to the progress view or the log consumer. */
+  void route(JsonNode event, ProgressView view, Consumer<JsonNode> logs) {
+    String type = event.path("type").asText();
+    try {
+      if (type.equals(StreamEvents.PROGRESS) && view != null) {
+        view.show(mapper().treeToValue(event.path("data"), ProgressEvent.class));
+      } else if (type.equals(StreamEvents.LOG) && logs != null) {
+        logs.accept(event.path("data"));
+      }
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new CliException("the daemon sent an event this client cannot read: " + e.getMessage());
+    }
+  }
+
+  ProgressView progressView(String title) {
+    GlobalOptions g = globals();
+    boolean terminal = Terminal.stderrIsTerminal();
+    String mode = g.progress().resolve(terminal).name().toLowerCase(java.util.Locale.ROOT);
+    PrintStream stderr = System.err;
+    return ProgressViews.create(mode, title, g.ansi().enabled(terminal), stderr, mapper());
+  }
+}

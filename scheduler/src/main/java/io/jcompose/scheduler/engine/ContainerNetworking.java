@@ -1,0 +1,191 @@
+package io.jcompose.scheduler.engine;
+
+import io.jcompose.model.api.NetworkDefinition;
+import io.jcompose.model.api.Project;
+import io.jcompose.model.api.Service;
+import io.jcompose.model.api.ServiceNetwork;
+import io.jcompose.model.api.ServicePort;
+import io.jcompose.runtime.api.AttachSpec;
+import io.jcompose.runtime.api.ContainerSpec;
+import io.jcompose.runtime.api.EndpointSpec;
+import io.jcompose.runtime.api.MountSpec;
+import io.jcompose.runtime.api.NetworkDriver;
+import io.jcompose.runtime.api.NetworkSpec;
+import io.jcompose.runtime.api.PortBinding;
+import io.jcompose.runtime.api.PublishedPort;
+import io.jcompose.runtime.api.RuntimeFailure;
+import io.jcompose.scheduler.plan.ComposeLabels;
+import io.jcompose.scheduler.plan.ServiceNames;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A container's network: its namespace and endpoints before it is created, DNS records marked
+ * running or stopped as it starts and stops, published ports, and cleanup on removal. The network
+ * driver knows a container by its network key (a label on the container), because the namespace
+ * exists before the runtime assigns the container id.
+ */
+final class ContainerNetworking {
+
+  /** Label holding the key the network driver knows the container by. */
+  static final String NETWORK_KEY = "io.jcompose.network-key";
+
+  private final EngineRuntime rt;
+
+  ContainerNetworking(EngineRuntime rt) {
+    this.rt = rt;
+  }
+
+  /** Creates a project network (idempotent). */
+  Future<Void> createNetwork(Project project, String key) {
+    NetworkDefinition def = project.networks().get(key);
+    String name = ServiceNames.network(project, key);
+    Map<String, String> labels = new HashMap<>(def == null ? Map.of() : def.labels());
+    labels.put(ComposeLabels.PROJECT, project.name());
+    labels.put(ComposeLabels.NETWORK, key);
+    String subnet = null;
+    String gateway = null;
+    String range = null;
+    if (def != null && def.ipam() != null && !def.ipam().config().isEmpty()) {
+      var pool = def.ipam().config().get(0);
+      subnet = pool.subnet();
+      gateway = pool.gateway();
+      range = pool.ipRange();
+    }
+    int mtu = 0;
+    if (def != null && def.driverOpts().containsKey("com.docker.network.driver.mtu")) {
+      mtu = Integer.parseInt(def.driverOpts().get("com.docker.network.driver.mtu"));
+    }
+    boolean internal = def != null && def.internal();
+    return rt.networks()
+        .create(new NetworkSpec(name, subnet, gateway, range, internal, mtu, labels))
+        .mapEmpty();
+  }
+
+  /**
+   * Gives a container-to-be its network per {@code network_mode}/{@code networks} and returns the
+   * spec joined to it. {@code joinTargetKey} is the network key of the container a {@code
+   * service:X}/{@code container:X} mode joins.
+   */
+  Future<ContainerSpec> attach(
+      Project project, Service s, ContainerSpec spec, String netKey, String joinTargetKey) {
+    String mode = s.networkMode();
+    if ("host".equals(mode)) {
+      return Future.succeededFuture(spec);
+    }
+    Future<NetworkDriver.Attachment> attachment;
+    if (mode != null && (mode.startsWith("service:") || mode.startsWith("container:"))) {
+      if (joinTargetKey == null) {
+        return Future.failedFuture(
+            new RuntimeFailure(
+                "services." + s.name() + ".network_mode: " + mode + " has no running container"));
+      }
+      attachment = rt.networks().join(netKey, joinTargetKey);
+    } else {
+      List<EndpointSpec> endpoints = new ArrayList<>();
+      if (!"none".equals(mode)) {
+        for (String key : ServiceNames.networkKeys(project, s)) {
+          ServiceNetwork sn = s.networks().getOrDefault(key, ServiceNetwork.plain());
+          List<String> aliases = new ArrayList<>();
+          aliases.add(s.name());
+          aliases.addAll(sn.aliases());
+          endpoints.add(
+              new EndpointSpec(
+                  ServiceNames.network(project, key),
+                  sn.ipv4Address(),
+                  sn.macAddress() != null ? sn.macAddress() : s.macAddress(),
+                  aliases));
+        }
+      }
+      attachment =
+          rt.networks()
+              .attach(
+                  new AttachSpec(
+                      netKey,
+                      spec.name(),
+                      spec.hostname(),
+                      s.domainname(),
+                      endpoints,
+                      s.extraHosts(),
+                      s.dns(),
+                      s.dnsSearch(),
+                      s.dnsOpt()));
+    }
+    return attachment.map(a -> joined(spec, a));
+  }
+
+  private static ContainerSpec joined(ContainerSpec spec, NetworkDriver.Attachment a) {
+    List<MountSpec> mounts = new ArrayList<>(spec.mounts());
+    if (a.hostsFile() != null) {
+      mounts.add(MountSpec.bind(a.hostsFile().toString(), "/etc/hosts", false));
+    }
+    if (a.resolvConf() != null) {
+      mounts.add(MountSpec.bind(a.resolvConf().toString(), "/etc/resolv.conf", false));
+    }
+    if (a.hostnameFile() != null) {
+      mounts.add(MountSpec.bind(a.hostnameFile().toString(), "/etc/hostname", false));
+    }
+    return spec.withNetworkNamespace(a.netns()).withMounts(mounts);
+  }
+
+  /** Publishes a started container's ports; empty when it has none or cannot have any. */
+  Future<List<PublishedPort>> publish(String netKey, Service s) {
+    if (s.ports().isEmpty() || rt.ports() == null || "host".equals(s.networkMode())) {
+      return Future.succeededFuture(List.of());
+    }
+    return rt.networks()
+        .attachment(netKey)
+        .compose(
+            a -> {
+              if (a.primaryAddress() == null) {
+                return Future.succeededFuture(List.of());
+              }
+              return rt.ports().publish(netKey, a.primaryAddress(), bindings(s.ports()));
+            });
+  }
+
+  static List<PortBinding> bindings(List<ServicePort> ports) {
+    List<PortBinding> out = new ArrayList<>();
+    for (ServicePort p : ports) {
+      int start = 0;
+      int end = 0;
+      if (!p.randomPublished()) {
+        String[] range = p.published().split("-", 2);
+        start = Integer.parseInt(range[0].trim());
+        end = range.length > 1 ? Integer.parseInt(range[1].trim()) : start;
+      }
+      out.add(new PortBinding(p.hostIp(), start, end, p.target(), p.target(), p.protocol()));
+    }
+    return out;
+  }
+
+  /** DNS answers for the container again. */
+  Future<Void> running(String netKey) {
+    return netKey == null ? Future.succeededFuture() : rt.networks().markRunning(netKey);
+  }
+
+  /** DNS stops answering for the container, and its published ports close. */
+  Future<Void> stopped(String netKey) {
+    if (netKey == null) {
+      return Future.succeededFuture();
+    }
+    Future<Void> ports =
+        rt.ports() == null ? Future.succeededFuture() : rt.ports().unpublish(netKey);
+    return Future.join(rt.networks().markStopped(netKey), ports).mapEmpty();
+  }
+
+  /** Removes the container's endpoints, namespace and ports; missing pieces are fine. */
+  Future<Void> release(String netKey) {
+    if (netKey == null) {
+      return Future.succeededFuture();
+    }
+    Future<Void> ports =
+        rt.ports() == null ? Future.succeededFuture() : rt.ports().unpublish(netKey);
+    return Future.join(ports, rt.networks().detach(netKey))
+        .<Void>mapEmpty()
+        .recover(e -> Future.succeededFuture());
+  }
+}

@@ -1,0 +1,205 @@
+package io.jcompose.scheduler.engine;
+
+import io.jcompose.model.api.ConfigHash;
+import io.jcompose.runtime.api.ContainerSpec;
+import io.jcompose.runtime.api.ContainerState;
+import io.jcompose.runtime.api.Image;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The single-container steps every verb is made of: create (network first, rolled back when the
+ * runtime refuses), start (DNS and ports after), stop, remove. Each runs through the verb's {@link
+ * ParallelLimiter} and reports progress.
+ */
+final class ContainerOps {
+
+  private final EngineRuntime rt;
+  private final Supervisor supervisor;
+  private final ContainerNetworking networking;
+  private final EventHub events;
+
+  ContainerOps(
+      EngineRuntime rt, Supervisor supervisor, ContainerNetworking networking, EventHub events) {
+    this.rt = rt;
+    this.supervisor = supervisor;
+    this.networking = networking;
+    this.events = events;
+  }
+
+  /** Creates a container and starts tracking it (not started). */
+  Future<LiveContainer> create(
+      NewContainer n, ImageResolver images, ParallelLimiter limiter, Progress progress) {
+    String resource = Progress.container(n.name());
+    return images
+        .resolve(n.project().name(), n.service())
+        .compose(
+            image ->
+                limiter.submit(
+                    () -> {
+                      progress.working(resource, "Creating");
+                      return createWith(n, image);
+                    }))
+        .onSuccess(c -> progress.done(resource, "Created"))
+        .onFailure(e -> progress.error(resource, e.getMessage()));
+  }
+
+  private Future<LiveContainer> createWith(NewContainer n, Image image) {
+    String netKey = randomKey();
+    ContainerSpec base =
+        ContainerSpecFactory.build(
+            n.project(),
+            n.service(),
+            n.number(),
+            n.name(),
+            image,
+            ConfigHash.of(n.service()),
+            n.oneOff());
+    Map<String, String> labels = new HashMap<>(base.labels());
+    labels.put(ContainerNetworking.NETWORK_KEY, netKey);
+    ContainerSpec spec = base.withLabels(labels);
+    if (n.service().hostname() == null) {
+      spec = withHostname(spec, netKey.substring(0, 12));
+    }
+    if (n.customize() != null) {
+      spec = n.customize().apply(spec);
+    }
+    ContainerSpec wanted = spec;
+    return networking
+        .attach(n.project(), n.service(), wanted, netKey, n.joinTargetKey())
+        .compose(
+            joined ->
+                rt.containers()
+                    .create(joined)
+                    .recover(
+                        err ->
+                            networking
+                                .release(netKey)
+                                .transform(ignored -> Future.<ContainerState>failedFuture(err))))
+        .map(
+            state -> {
+              LiveContainer c =
+                  new LiveContainer(
+                      state.id(),
+                      state.name(),
+                      n.project().name(),
+                      n.service().name(),
+                      n.number(),
+                      HealthConfigs.of(n.service(), image.config()),
+                      RestartPolicy.of(n.service()),
+                      ContainerRecord.fresh(state.id()),
+                      n.service(),
+                      netKey);
+              supervisor.track(c, state);
+              events.publish(c, "create", Map.of("image", state.image()));
+              return c;
+            });
+  }
+
+  private static ContainerSpec withHostname(ContainerSpec s, String hostname) {
+    return new ContainerSpec(
+        s.name(),
+        s.image(),
+        s.labels(),
+        s.entrypoint(),
+        s.command(),
+        s.environment(),
+        s.workingDir(),
+        s.user(),
+        hostname,
+        s.init(),
+        s.tty(),
+        s.security(),
+        s.resources(),
+        s.mounts(),
+        s.ulimits(),
+        s.sysctls(),
+        s.networkNamespace(),
+        s.hostNetwork(),
+        s.stopSignal(),
+        s.stopGrace());
+  }
+
+  static String randomKey() {
+    byte[] b = new byte[32];
+    ThreadLocalRandom.current().nextBytes(b);
+    return HexFormat.of().formatHex(b);
+  }
+
+  /** Starts a tracked container; completes once DNS answers and ports are published. */
+  Future<Void> start(LiveContainer c, ParallelLimiter limiter, Progress progress) {
+    String resource = Progress.container(c.name);
+    return limiter
+        .submit(
+            () -> {
+              progress.working(resource, "Starting");
+              return rt.containers().start(c.id).compose(st -> supervisor.started(c.id));
+            })
+        .onSuccess(v -> progress.done(resource, "Started"))
+        .onFailure(e -> progress.error(resource, e.getMessage()));
+  }
+
+  /** Stops a container as a user stop (its restart policy does not bring it back). */
+  Future<Void> stop(
+      String id, String name, Duration grace, ParallelLimiter limiter, Progress progress) {
+    String resource = Progress.container(name);
+    supervisor.stoppingByUser(id);
+    return limiter
+        .submit(
+            () -> {
+              progress.working(resource, "Stopping");
+              return rt.containers().stop(id, grace == null ? graceOf(id) : grace);
+            })
+        .<Void>mapEmpty()
+        .onSuccess(
+            v -> {
+              LiveContainer c = supervisor.get(id);
+              if (c != null) {
+                events.publish(c, "stop", Map.of());
+              }
+              progress.done(resource, "Stopped");
+            })
+        .onFailure(e -> progress.error(resource, e.getMessage()));
+  }
+
+  private Duration graceOf(String id) {
+    LiveContainer c = supervisor.get(id);
+    return c == null || c.serviceModel == null || c.serviceModel.stopGracePeriod() == null
+        ? Duration.ofSeconds(10)
+        : c.serviceModel.stopGracePeriod();
+  }
+
+  /** Stops (if alive) and removes a container with its network and ports. */
+  Future<Void> remove(
+      ContainerState state, Duration grace, ParallelLimiter limiter, Progress progress) {
+    String resource = Progress.container(state.name());
+    Future<Void> stopped =
+        state.isAlive()
+            ? stop(state.id(), state.name(), grace, limiter, progress)
+            : Future.succeededFuture();
+    String netKey = state.labels().get(ContainerNetworking.NETWORK_KEY);
+    return stopped
+        .compose(
+            v ->
+                limiter.submit(
+                    () -> {
+                      progress.working(resource, "Removing");
+                      return rt.containers().remove(state.id(), true);
+                    }))
+        .compose(v -> networking.release(netKey))
+        .onSuccess(
+            v -> {
+              LiveContainer c = supervisor.get(state.id());
+              if (c != null) {
+                events.publish(c, "destroy", Map.of());
+              }
+              supervisor.forget(state.id());
+              progress.done(resource, "Removed");
+            })
+        .onFailure(e -> progress.error(resource, e.getMessage()));
+  }
+}

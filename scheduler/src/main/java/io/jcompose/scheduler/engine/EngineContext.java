@@ -1,0 +1,135 @@
+package io.jcompose.scheduler.engine;
+
+import io.jcompose.health.api.Ticker;
+import io.jcompose.model.api.Project;
+import io.jcompose.runtime.api.ContainerState;
+import io.jcompose.runtime.api.NotFoundException;
+import io.jcompose.scheduler.plan.ComposeLabels;
+import io.jcompose.scheduler.plan.DependencyGraph;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** What every verb shares: the runtime, the supervisor, the state store and small look-ups. */
+final class EngineContext {
+
+  final Vertx vertx;
+  final EngineRuntime rt;
+  final EngineStateStore store;
+  final EventHub events = new EventHub();
+  final Supervisor supervisor;
+  final ContainerNetworking networking;
+  final ContainerOps ops;
+  final Adopter adopter;
+  final PlanExecutor executor;
+  final int defaultParallel;
+
+  EngineContext(
+      Vertx vertx, EngineRuntime rt, EngineStateStore store, Ticker ticker, int parallel) {
+    this.vertx = vertx;
+    this.rt = rt;
+    this.store = store;
+    this.defaultParallel = parallel;
+    this.networking = new ContainerNetworking(rt);
+    this.supervisor =
+        new Supervisor(
+            vertx,
+            rt.containers(),
+            ticker,
+            store,
+            events,
+            c ->
+                networking
+                    .running(c.netKey)
+                    .compose(
+                        v ->
+                            c.serviceModel == null
+                                ? Future.succeededFuture(
+                                    List.<io.jcompose.runtime.api.PublishedPort>of())
+                                : networking.publish(c.netKey, c.serviceModel))
+                    .onSuccess(ports -> c.published = ports)
+                    .mapEmpty(),
+            c -> {
+              c.published = List.of();
+              return networking.stopped(c.netKey).recover(e -> Future.succeededFuture());
+            });
+    this.ops = new ContainerOps(rt, supervisor, networking, events);
+    this.adopter = new Adopter(vertx, rt, supervisor, store);
+    this.executor = new PlanExecutor(rt, ops, supervisor, networking, adopter);
+  }
+
+  ParallelLimiter limiter(int parallel) {
+    return new ParallelLimiter(parallel > 0 ? parallel : defaultParallel);
+  }
+
+  /** The project's containers, optionally only some services', sorted by service then number. */
+  Future<List<ContainerState>> containers(
+      String project, List<String> services, boolean includeOneOff) {
+    return rt.containers()
+        .list(ComposeLabels.projectFilter(project))
+        .map(
+            all -> {
+              List<ContainerState> out = new ArrayList<>();
+              for (ContainerState c : all) {
+                if (!includeOneOff && ComposeLabels.oneOff(c)) {
+                  continue;
+                }
+                if (services.isEmpty() || services.contains(ComposeLabels.service(c))) {
+                  out.add(c);
+                }
+              }
+              out.sort(
+                  Comparator.comparing(
+                          (ContainerState c) -> String.valueOf(ComposeLabels.service(c)))
+                      .thenComparingInt(ComposeLabels::number)
+                      .thenComparing(ContainerState::name));
+              return out;
+            });
+  }
+
+  /** The project model: the caller's, else the one the last {@code up} saved, else null. */
+  Future<Project> project(String name, Project given) {
+    if (given != null) {
+      return Future.succeededFuture(given);
+    }
+    return vertx.executeBlocking(() -> store.loadProject(name).orElse(null));
+  }
+
+  /** Fails when a named service is unknown to the project (when the project is known). */
+  static void checkServices(Project project, List<String> services) {
+    if (project == null) {
+      return;
+    }
+    for (String s : services) {
+      if (project.service(s) == null) {
+        throw new NotFoundException(
+            "no such service: "
+                + s
+                + "; the project's services are "
+                + new java.util.TreeSet<>(project.services().keySet()));
+      }
+    }
+  }
+
+  /** Services in dependency order, or by name when the project is unknown. */
+  static List<String> order(Project project, List<ContainerState> containers) {
+    if (project != null) {
+      List<String> order = new ArrayList<>(DependencyGraph.of(project).order());
+      containers.stream()
+          .map(ComposeLabels::service)
+          .distinct()
+          .filter(s -> !order.contains(s))
+          .sorted()
+          .forEach(order::add);
+      return order;
+    }
+    return containers.stream().map(ComposeLabels::service).distinct().sorted().toList();
+  }
+
+  static Map<String, String> labelsOf(ContainerState c) {
+    return c.labels();
+  }
+}

@@ -1,0 +1,319 @@
+package io.jcompose.scheduler.engine;
+
+import io.jcompose.health.api.HealthMonitor;
+import io.jcompose.health.api.HealthTransition;
+import io.jcompose.health.api.ProbeResult;
+import io.jcompose.health.api.Probes;
+import io.jcompose.health.api.Ticker;
+import io.jcompose.runtime.api.ContainerRuntime;
+import io.jcompose.runtime.api.ContainerState;
+import io.jcompose.runtime.api.ContainerStatus;
+import io.jcompose.runtime.api.ExecSpec;
+import io.jcompose.runtime.api.RuntimeFailure;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Watches every container the engine started: learns of exits from the runtime's {@code
+ * waitForExit}, runs health monitors, applies restart policies with back-off, and wakes whoever
+ * waits on a container the moment its state changes. Nothing here polls.
+ */
+final class Supervisor {
+
+  private final Vertx vertx;
+  private final ContainerRuntime runtime;
+  private final Ticker ticker;
+  private final EngineStateStore store;
+  private final EventHub events;
+  private final Function<LiveContainer, Future<Void>> onRunning;
+  private final Function<LiveContainer, Future<Void>> onStopped;
+  private final Map<String, LiveContainer> live = new ConcurrentHashMap<>();
+  private final Map<String, List<Waiter>> waiters = new ConcurrentHashMap<>();
+
+  private record Waiter(Function<LiveContainer, Verdict> gate, Promise<Void> promise) {}
+
+  Supervisor(
+      Vertx vertx,
+      ContainerRuntime runtime,
+      Ticker ticker,
+      EngineStateStore store,
+      EventHub events,
+      Function<LiveContainer, Future<Void>> onRunning,
+      Function<LiveContainer, Future<Void>> onStopped) {
+    this.vertx = vertx;
+    this.runtime = runtime;
+    this.ticker = ticker;
+    this.store = store;
+    this.events = events;
+    this.onRunning = onRunning;
+    this.onStopped = onStopped;
+  }
+
+  /** Registers a container (fresh or re-adopted); a running one is watched at once. */
+  LiveContainer track(LiveContainer c, ContainerState state) {
+    live.put(c.id, c);
+    c.status = state.status();
+    c.exitCode = state.exitCode();
+    if (state.isAlive()) {
+      running(c, state.startedAt() == null ? ticker.now() : state.startedAt(), false);
+    } else {
+      onStopped.apply(c);
+    }
+    return c;
+  }
+
+  LiveContainer get(String id) {
+    return live.get(id);
+  }
+
+  /**
+   * A start the engine did (user or up) succeeded; completes once its DNS answers and its ports are
+   * published.
+   */
+  Future<Void> started(String id) {
+    LiveContainer c = live.get(id);
+    if (c == null) {
+      return Future.failedFuture(new RuntimeFailure("container " + id + " is not tracked"));
+    }
+    {
+      synchronized (this) {
+        if (c.pendingRestart != null) {
+          c.pendingRestart.cancel();
+          c.pendingRestart = null;
+        }
+        c.record = c.record.withStoppedByUser(false);
+      }
+      persist(c);
+      return running(c, ticker.now(), true);
+    }
+  }
+
+  private Future<Void> running(LiveContainer c, Instant startedAt, boolean announce) {
+    int generation;
+    synchronized (this) {
+      c.status = ContainerStatus.RUNNING;
+      c.startedAt = startedAt;
+      c.startedNanos = ticker.nanoTime();
+      generation = ++c.generation;
+      if (c.monitor != null) {
+        c.monitor.close();
+      }
+      if (c.hasHealthcheck()) {
+        c.health = io.jcompose.health.api.HealthStatus.STARTING;
+        c.monitor =
+            HealthMonitor.start(
+                c.id,
+                c.healthConfig,
+                Probes.fromTest(
+                    c.healthConfig.test(), (argv, timeout) -> probe(c.id, argv, timeout)),
+                ticker,
+                t -> healthChanged(c, t));
+      }
+    }
+    if (announce) {
+      events.publish(c, "start", Map.of());
+    }
+    Future<Void> ready = onRunning.apply(c);
+    notifyChange(c);
+    runtime.waitForExit(c.id).onSuccess(state -> exited(c, generation, state));
+    return ready;
+  }
+
+  private Future<ProbeResult> probe(String id, List<String> argv, Duration timeout) {
+    Instant start = Instant.now();
+    return runtime
+        .exec(id, new ExecSpec(argv, Map.of(), null, null, false, timeout))
+        .map(
+            r ->
+                new ProbeResult(
+                    start, Instant.now(), r.timedOut() ? -1 : r.exitCode(), r.output()));
+  }
+
+  private void healthChanged(LiveContainer c, HealthTransition t) {
+    synchronized (this) {
+      c.health = t.to();
+    }
+    events.publish(c, "health_status: " + t.to().word(), Map.of());
+    notifyChange(c);
+  }
+
+  private void exited(LiveContainer c, int generation, ContainerState state) {
+    boolean restart;
+    Duration delay = Duration.ZERO;
+    synchronized (this) {
+      if (generation != c.generation || live.get(c.id) != c) {
+        return;
+      }
+      c.status = ContainerStatus.EXITED;
+      c.exitCode = state.exitCode();
+      if (c.monitor != null) {
+        c.monitor.close();
+        c.monitor = null;
+      }
+      restart =
+          c.restartPolicy.shouldRestart(
+              c.exitCode, c.record.restartCount(), c.record.stoppedByUser());
+      if (restart) {
+        c.status = ContainerStatus.RESTARTING;
+        delay = c.backoff.next(Duration.ofNanos(ticker.nanoTime() - c.startedNanos));
+      }
+    }
+    events.publish(c, "die", Map.of("exitCode", Integer.toString(state.exitCode())));
+    onStopped.apply(c);
+    notifyChange(c);
+    if (restart) {
+      scheduleRestart(c, delay);
+    }
+  }
+
+  private void scheduleRestart(LiveContainer c, Duration delay) {
+    Ticker.Cancellable pending =
+        ticker.schedule(
+            delay,
+            () ->
+                runtime
+                    .start(c.id)
+                    .onSuccess(
+                        st -> {
+                          synchronized (this) {
+                            c.pendingRestart = null;
+                            c.record = c.record.restarted();
+                          }
+                          persist(c);
+                          events.publish(c, "restart", Map.of());
+                          running(c, ticker.now(), true);
+                        })
+                    .onFailure(
+                        err -> {
+                          // Docker keeps trying with a growing delay; so do we.
+                          Duration next;
+                          synchronized (this) {
+                            next = c.backoff.next(Duration.ZERO);
+                          }
+                          scheduleRestart(c, next);
+                        }));
+    synchronized (this) {
+      c.pendingRestart = pending;
+    }
+  }
+
+  /** A user stop is coming: no restart for this exit, health stops. */
+  void stoppingByUser(String id) {
+    LiveContainer c = live.get(id);
+    if (c == null) {
+      return;
+    }
+    synchronized (this) {
+      c.record = c.record.withStoppedByUser(true);
+      if (c.pendingRestart != null) {
+        c.pendingRestart.cancel();
+        c.pendingRestart = null;
+        c.status = ContainerStatus.EXITED;
+      }
+    }
+    persist(c);
+  }
+
+  /** Records a status set by a verb (paused, unpaused). */
+  void status(String id, ContainerStatus status) {
+    LiveContainer c = live.get(id);
+    if (c != null) {
+      synchronized (this) {
+        c.status = status;
+      }
+      notifyChange(c);
+    }
+  }
+
+  /** The container was removed. */
+  void forget(String id) {
+    LiveContainer c = live.remove(id);
+    if (c != null) {
+      synchronized (this) {
+        if (c.monitor != null) {
+          c.monitor.close();
+        }
+        if (c.pendingRestart != null) {
+          c.pendingRestart.cancel();
+        }
+        c.generation++;
+      }
+      List<Waiter> pending = waiters.remove(id);
+      if (pending != null) {
+        pending.forEach(
+            w -> w.promise.tryFail(new RuntimeFailure("container " + c.name + " was removed")));
+      }
+      vertx.executeBlocking(
+          () -> {
+            store.delete(id);
+            return null;
+          });
+    }
+  }
+
+  /** Completes when {@code gate} passes for the container, fails when it fails. */
+  Future<Void> await(String id, Function<LiveContainer, Verdict> gate) {
+    LiveContainer c = live.get(id);
+    if (c == null) {
+      return Future.failedFuture(new RuntimeFailure("container " + id + " is not running"));
+    }
+    Promise<Void> promise = Promise.promise();
+    Waiter w = new Waiter(gate, promise);
+    waiters.computeIfAbsent(id, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(w);
+    evaluate(c, w);
+    return promise.future();
+  }
+
+  private void notifyChange(LiveContainer c) {
+    List<Waiter> list = waiters.get(c.id);
+    if (list != null) {
+      for (Waiter w : new ArrayList<>(list)) {
+        evaluate(c, w);
+      }
+    }
+  }
+
+  private void evaluate(LiveContainer c, Waiter w) {
+    Verdict v;
+    synchronized (this) {
+      v = w.gate.apply(c);
+    }
+    if (v.kind() == Verdict.Kind.WAIT) {
+      return;
+    }
+    List<Waiter> list = waiters.get(c.id);
+    if (list != null) {
+      list.remove(w);
+    }
+    if (v.kind() == Verdict.Kind.PASS) {
+      w.promise.tryComplete();
+    } else {
+      w.promise.tryFail(new RuntimeFailure(v.reason()));
+    }
+  }
+
+  private void persist(LiveContainer c) {
+    ContainerRecord snapshot;
+    synchronized (this) {
+      snapshot = c.record;
+    }
+    vertx.executeBlocking(
+        () -> {
+          store.save(snapshot);
+          return null;
+        });
+  }
+
+  /** Every live container. */
+  List<LiveContainer> all() {
+    return List.copyOf(live.values());
+  }
+}

@@ -1,0 +1,93 @@
+package io.jcompose.scheduler.engine;
+
+import io.jcompose.model.api.FileResource;
+import io.jcompose.model.api.Project;
+import io.jcompose.model.api.Service;
+import io.jcompose.model.api.ServiceFileRef;
+import io.jcompose.model.api.ServiceVolume;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Names the attributes of a service that jcompose reads but does not apply yet, so {@code up} can
+ * warn about each instead of dropping it silently.
+ */
+final class UnsupportedAttributes {
+
+  private UnsupportedAttributes() {}
+
+  /** One warning line per ignored attribute of {@code s}. */
+  static List<String> of(Project project, Service s) {
+    List<String> found = new ArrayList<>();
+    check(found, !s.devices().isEmpty(), "devices");
+    check(found, !s.deviceCgroupRules().isEmpty(), "device_cgroup_rules");
+    check(found, !s.groupAdd().isEmpty(), "group_add");
+    check(found, s.usernsMode() != null, "userns_mode");
+    check(found, s.memReservation() != null, "mem_reservation");
+    check(found, s.memSwappiness() != null, "mem_swappiness");
+    check(found, s.oomKillDisable(), "oom_kill_disable");
+    check(found, s.oomScoreAdj() != null, "oom_score_adj");
+    check(
+        found, s.cpuRtPeriod() != null || s.cpuRtRuntime() != null, "cpu_rt_period/cpu_rt_runtime");
+    check(found, s.cpuCount() != null || s.cpuPercent() != null, "cpu_count/cpu_percent");
+    check(found, s.cgroupParent() != null, "cgroup_parent");
+    check(found, s.isolation() != null, "isolation");
+    check(found, s.runtime() != null, "runtime");
+    check(found, s.uts() != null, "uts");
+    check(found, s.cgroup() != null, "cgroup");
+    check(found, isolatedNamespace(s.ipc()), "ipc");
+    check(found, isolatedNamespace(s.pid()), "pid");
+    check(found, s.stdinOpen(), "stdin_open");
+    check(found, s.macAddress() != null, "mac_address");
+    check(found, !s.externalLinks().isEmpty(), "external_links");
+    check(found, !s.annotations().isEmpty(), "annotations");
+    check(
+        found,
+        s.logging() != null
+            && s.logging().driver() != null
+            && !"json-file".equals(s.logging().driver())
+            && !"local".equals(s.logging().driver()),
+        "logging.driver");
+    check(
+        found,
+        s.securityOpt().stream()
+            .anyMatch(o -> !o.equals("no-new-privileges") && !o.equals("no-new-privileges:true")),
+        "security_opt (only no-new-privileges is applied)");
+    check(
+        found,
+        s.volumes().stream()
+            .anyMatch(
+                v ->
+                    !ServiceVolume.BIND.equals(v.type())
+                        && !ServiceVolume.VOLUME.equals(v.type())
+                        && !ServiceVolume.TMPFS.equals(v.type())),
+        "volumes of type npipe/cluster/image");
+    check(found, fileBased(project.secrets(), s.secrets()), "secrets not backed by a file");
+    check(found, fileBased(project.configs(), s.configs()), "configs not backed by a file");
+    s.otherAttributes().keySet().stream().sorted().forEach(found::add);
+    List<String> out = new ArrayList<>();
+    for (String attribute : found) {
+      out.add("services." + s.name() + "." + attribute + ": not supported by jcompose; ignored");
+    }
+    return out;
+  }
+
+  private static boolean isolatedNamespace(String mode) {
+    return mode != null
+        && !mode.startsWith("service:")
+        && !mode.equals("private")
+        && !mode.equals("shareable");
+  }
+
+  private static boolean fileBased(Map<String, FileResource> defs, List<ServiceFileRef> refs) {
+    return refs.stream()
+        .anyMatch(r -> defs.get(r.source()) == null || defs.get(r.source()).file() == null);
+  }
+
+  private static void check(List<String> found, boolean present, String attribute) {
+    if (present) {
+      found.add(attribute);
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package io.jcompose.scheduler.engine;
+
+import io.jcompose.model.api.Project;
+import io.jcompose.runtime.api.ContainerState;
+import io.jcompose.runtime.api.NetworkInfo;
+import io.jcompose.runtime.api.RuntimeFailure;
+import io.jcompose.runtime.api.Volume;
+import io.jcompose.scheduler.api.CreateOptions;
+import io.jcompose.scheduler.api.Recreate;
+import io.jcompose.scheduler.api.ScaleOptions;
+import io.jcompose.scheduler.api.StartOptions;
+import io.jcompose.scheduler.api.UpOptions;
+import io.jcompose.scheduler.plan.ComposeLabels;
+import io.jcompose.scheduler.plan.DependencyGraph;
+import io.jcompose.scheduler.plan.Observed;
+import io.jcompose.scheduler.plan.Plan;
+import io.jcompose.scheduler.plan.PlanRequest;
+import io.jcompose.scheduler.plan.Planner;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** {@code up}, {@code create} and {@code scale}: observe, plan, save the project, execute. */
+final class UpVerb {
+
+  private final EngineContext ctx;
+  private final Planner planner;
+
+  UpVerb(EngineContext ctx, Planner planner) {
+    this.ctx = ctx;
+    this.planner = planner;
+  }
+
+  Future<Void> up(Project project, UpOptions options, Progress progress) {
+    CreateOptions create = options.create();
+    StartOptions start = options.start();
+    PlanRequest request =
+        new PlanRequest(
+            create.services(),
+            create.scale(),
+            create.recreate(),
+            create.recreateDependencies(),
+            create.removeOrphans(),
+            create.noDeps());
+    return observe(project)
+        .compose(
+            observed -> {
+              Plan plan = planner.plan(project, observed, request);
+              warnUnsupported(project, plan, progress);
+              plan.warnings().forEach(w -> progress.warning("Project " + project.name(), w));
+              Map<String, ContainerState> byId = new HashMap<>();
+              observed.containers().forEach(c -> byId.put(c.id(), c));
+              PlanExecutor.Run run =
+                  new PlanExecutor.Run(
+                      !start.noStart(),
+                      create.timeout(),
+                      ctx.limiter(create.parallel()),
+                      new ImageResolver(ctx.rt, create.pull(), progress),
+                      progress);
+              return ctx.vertx
+                  .executeBlocking(
+                      () -> {
+                        ctx.store.saveProject(project);
+                        return null;
+                      })
+                  .compose(v -> ctx.executor.execute(project, plan, byId, run));
+            })
+        .compose(
+            started ->
+                start.waitReady() && !start.noStart()
+                    ? waitReady(started, start.waitTimeout())
+                    : Future.succeededFuture());
+  }
+
+  private Future<Observed> observe(Project project) {
+    Map<String, String> filter = ComposeLabels.projectFilter(project.name());
+    Future<List<ContainerState>> containers = ctx.rt.containers().list(filter);
+    Future<List<NetworkInfo>> networks = ctx.rt.networks().list(Map.of());
+    Future<List<Volume>> volumes = ctx.rt.volumes().list(Map.of());
+    return Future.all(containers, networks, volumes)
+        .map(
+            all ->
+                new Observed(
+                    containers.result(),
+                    networks.result().stream().map(NetworkInfo::name).collect(Collectors.toSet()),
+                    volumes.result().stream().map(Volume::name).collect(Collectors.toSet())));
+  }
+
+  private static void warnUnsupported(Project project, Plan plan, Progress progress) {
+    Set<String> services = new LinkedHashSet<>();
+    plan.operations().stream()
+        .filter(o -> o.service() != null && project.service(o.service()) != null)
+        .forEach(o -> services.add(o.service()));
+    for (String s : services) {
+      for (String w : UnsupportedAttributes.of(project, project.service(s))) {
+        progress.warning("Service " + s, w);
+      }
+    }
+  }
+
+  private Future<Void> waitReady(List<LiveContainer> started, Duration timeout) {
+    List<Future<?>> waits = new ArrayList<>();
+    for (LiveContainer c : started) {
+      waits.add(ctx.supervisor.await(c.id, Gates::ready));
+    }
+    Future<Void> all = Future.all(waits).mapEmpty();
+    if (timeout == null || timeout.isZero()) {
+      return all;
+    }
+    Promise<Void> bounded = Promise.promise();
+    long timer =
+        ctx.vertx.setTimer(
+            Math.max(1, timeout.toMillis()),
+            t ->
+                bounded.tryFail(
+                    new RuntimeFailure(
+                        "containers not ready after --wait-timeout "
+                            + timeout.toSeconds()
+                            + "s: "
+                            + started.stream()
+                                .filter(c -> Gates.ready(c).kind() != Verdict.Kind.PASS)
+                                .map(c -> c.name)
+                                .toList())));
+    all.onComplete(
+        done -> {
+          ctx.vertx.cancelTimer(timer);
+          if (done.succeeded()) {
+            bounded.tryComplete();
+          } else {
+            bounded.tryFail(done.cause());
+          }
+        });
+    return bounded.future();
+  }
+
+  Future<Void> create(Project project, CreateOptions options, Progress progress) {
+    return up(
+        project,
+        new UpOptions(options, new StartOptions(null, List.of(), true, false, null)),
+        progress);
+  }
+
+  Future<Void> scale(Project project, ScaleOptions options, Progress progress) {
+    EngineContext.checkServices(project, List.copyOf(options.replicas().keySet()));
+    CreateOptions create =
+        new CreateOptions(
+            List.copyOf(options.replicas().keySet()),
+            options.replicas(),
+            Recreate.NEVER,
+            Recreate.NEVER,
+            false,
+            options.noDeps(),
+            null,
+            null,
+            0);
+    return up(project, new UpOptions(create, null), progress);
+  }
+
+  /**
+   * Graph check shared by verbs that accept a project: fails on a cycle before touching anything.
+   */
+  static void validate(Project project) {
+    DependencyGraph.of(project);
+  }
+}
