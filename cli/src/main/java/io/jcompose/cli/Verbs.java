@@ -57,7 +57,7 @@ final class Verbs {
     ALL.put("stats", StatsCommand::new);
     ALL.put("version", VersionCommand::new);
     ALL.put("daemon", DaemonCommand::new);
-    // `config` is written by the model helper: ALL.put("config", ConfigCommand::new);
+    ALL.put("config", ConfigCommand::new);
   }
 
   private Verbs() {}
