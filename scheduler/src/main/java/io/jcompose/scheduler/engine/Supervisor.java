@@ -93,7 +93,7 @@ final class Supervisor {
         changed = c.record.stoppedByUser();
         c.record = c.record.withStoppedByUser(false);
       }
-      if (changed) {
+      if (changed && c.restartPolicy.mode() != RestartPolicy.Mode.NO) {
         persist(c);
       }
       return running(c, ticker.now(), true);
