@@ -29,7 +29,7 @@ export BENCH_PORT="${BENCH_PORT:-18080}"
 log="${BENCH_LOG:-/tmp/jcompose-bench-$(date -u +%Y%m%dT%H%M%S).log}"
 jcompose="${JCOMPOSE:-$repo/jcompose}"
 results="$(mktemp)"
-trap 'rm -f "$results"' EXIT
+trap 'rm -f "$results" "$results.failed"' EXIT
 
 say() { printf 'bench: %s\n' "$*" >&2; }
 
@@ -68,28 +68,52 @@ timed() {
   return $rc
 }
 
-# Containers of a project still present after down, counted by the tool's engine.
-leftovers() { # TOOL PROJECT
+# Containers of a project counted by the tool's engine: running ones, or all with -a.
+count_containers() { # TOOL FILE PROJECT [-a]
+  local all="${4:-}"
   case "$1" in
-    jcompose) "$jcompose" -p "$2" ps -a -q 2>/dev/null | wc -l ;;
-    docker-compose) docker ps -aq --filter "label=com.docker.compose.project=$2" | wc -l ;;
-    podman-compose) podman ps -aq --filter "label=io.podman.compose.project=$2" | wc -l ;;
+    jcompose) "$jcompose" -f "$2" -p "$3" ps $all -q 2>/dev/null | grep -c . ;;
+    docker-compose) docker ps $all -q --filter "label=com.docker.compose.project=$3" | grep -c . ;;
+    podman-compose) podman ps $all -q --filter "label=io.podman.compose.project=$3" | grep -c . ;;
+  esac
+}
+
+# podman-compose 1.0.3 leaves the project's network behind; not part of the timing.
+after_down() { # TOOL PROJECT
+  [[ $1 == podman-compose ]] || return 0
+  podman network rm "${2}_default" >/dev/null 2>&1 || true
+}
+
+# Containers each stack runs once up: the runs where a tool brought up fewer do not count.
+expected_running() {
+  case "$1" in
+    health) echo 6 ;;
+    flat50) echo 50 ;;
+    *) grep -c '^  [a-z]' "$here/stacks/$1.yaml" ;;
   esac
 }
 
 run_one() { # TOOL CMD STACK RUN
   local tool="$1" cmd="$2" stack="$3" i="$4"
-  local project="bench${stack}${tool%%-*}$i" file="$here/stacks/$stack.yaml" up ps down left
+  local project="bench${stack}${tool%%-*}$i" file="$here/stacks/$stack.yaml" up ps down left running ok=1
   "$cmd" -f "$file" -p "$project" down >>"$log" 2>&1 </dev/null # a previous run's remains
-  if ! up=$(timed "$cmd" -f "$file" -p "$project" up -d); then
-    say "$tool $stack run $i: up -d failed (see $log)"
-    "$cmd" -f "$file" -p "$project" down >>"$log" 2>&1 </dev/null
+  after_down "$tool" "$project"
+  up=$(timed "$cmd" -f "$file" -p "$project" up -d) || { ok=0; say "$tool $stack run $i: up -d failed (see $log)"; }
+  # Some tools exit 0 although containers failed to start: count what runs.
+  running=$(count_containers "$tool" "$file" "$project")
+  if ((running != $(expected_running "$stack"))); then
+    ok=0
+    say "$tool $stack run $i: $running containers running after up -d, expected $(expected_running "$stack") (see $log)"
+  fi
+  ps=$(timed "$cmd" -f "$file" -p "$project" ps) || { ok=0; say "$tool $stack run $i: ps failed (see $log)"; }
+  down=$(timed "$cmd" -f "$file" -p "$project" down) || { ok=0; say "$tool $stack run $i: down failed (see $log)"; }
+  after_down "$tool" "$project"
+  left=$(count_containers "$tool" "$file" "$project" -a)
+  ((left == 0)) || { ok=0; say "$tool $stack run $i: $left containers left after down"; }
+  if ((ok == 0)); then
+    echo "$stack $tool" >>"$results.failed"
     return 1
   fi
-  ps=$(timed "$cmd" -f "$file" -p "$project" ps) || say "$tool $stack run $i: ps failed (see $log)"
-  down=$(timed "$cmd" -f "$file" -p "$project" down) || say "$tool $stack run $i: down failed (see $log)"
-  left=$(leftovers "$tool" "$project")
-  ((left == 0)) || say "$tool $stack run $i: $left containers left after down"
   printf '%s %s %s %s %s\n' "$stack" "$tool" "$up" "$ps" "$down" >>"$results"
   say "$tool $stack run $i: up -d ${up}s  ps ${ps}s  down ${down}s"
 }
@@ -98,6 +122,8 @@ median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (
 column_of() { awk -v s="$1" -v t="$2" -v c="$3" '$1 == s && $2 == t { print $c }' "$results"; }
 
 say "log: $log"
+# The figures move with the machine's load (other builds on 2 cores): print it with them.
+load_at_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 present=()
 for tool in $tools; do
   if cmd=$(tool_cmd "$tool") && [[ -n $cmd ]]; then
@@ -113,14 +139,15 @@ for stack in $stacks; do
 done
 
 echo
-echo "median of $runs runs, seconds (lower is better)"
-printf '%-8s %-16s %8s %8s %8s\n' stack tool "up -d" ps down
+echo "load average at start: $load_at_start, at end: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
+echo "median of the successful runs of $runs, seconds (lower is better)"
+printf '%-8s %-16s %8s %8s %8s %5s\n' stack tool "up -d" ps down runs
 for stack in $stacks; do
   for entry in "${present[@]}"; do
     tool="${entry%%:*}"
-    printf '%-8s %-16s %8s %8s %8s\n' "$stack" "$tool" \
+    printf '%-8s %-16s %8s %8s %8s %5s\n' "$stack" "$tool" \
       "$(column_of "$stack" "$tool" 3 | median)" "$(column_of "$stack" "$tool" 4 | median)" \
-      "$(column_of "$stack" "$tool" 5 | median)"
+      "$(column_of "$stack" "$tool" 5 | median)" "$(column_of "$stack" "$tool" 3 | grep -c .)/$runs"
   done
 done
 if [[ " ${present[*]} " == *" jcompose:"* ]]; then

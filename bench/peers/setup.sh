@@ -19,6 +19,10 @@ log() { printf 'peers: %s\n' "$*" >&2; }
 # (no CAP_SYS_RESOURCE on these machines), so both engines get it as default.
 nofile_hard="$(ulimit -Hn)"
 [[ "$nofile_hard" == unlimited ]] && nofile_hard=1048576
+# podman as root also asks for the largest nproc, but its conmon runs runc with an
+# nproc hard limit of 32768 (measured here), so nproc gets the smaller of the two.
+nproc_hard="$(ulimit -Hu)"
+[[ "$nproc_hard" == unlimited || "$nproc_hard" -gt 32768 ]] && nproc_hard=32768
 
 install_packages() {
   local missing=()
@@ -65,7 +69,7 @@ configure_podman() {
   cat >/etc/containers/containers.conf.new <<EOF
 # Written by jcompose bench/peers/setup.sh.
 [containers]
-default_ulimits = ["nofile=$nofile_hard:$nofile_hard"]
+default_ulimits = ["nofile=$nofile_hard:$nofile_hard", "nproc=$nproc_hard:$nproc_hard"]
 init_path = "/usr/bin/catatonit"
 
 [engine]

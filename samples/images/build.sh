@@ -20,7 +20,9 @@
 # Cache: $JCOMPOSE_SAMPLES_CACHE (default /var/cache/jcompose-samples). The debootstrap
 # tree is keyed by its package list; the tars by this script, the files under
 # rootfs-extra/, the web app under samples/webapp-redis-postgres/app/ and the host's busybox. Imports go to the jcompose state the environment
-# names (JCOMPOSE_ROOT/JCOMPOSE_RUN), through $JCOMPOSE (default: ./jcompose of this repo).
+# names (JCOMPOSE_ROOT/JCOMPOSE_RUN), through $JCOMPOSE (default: ./jcompose of this repo);
+# without an `image import` command it prints the imports, or fails when
+# JCOMPOSE_SAMPLES_REQUIRE_IMPORT is set (the end-to-end tests set it).
 # Runs as root with no stdin; safe to run again and from two processes at once.
 set -euo pipefail
 
@@ -171,8 +173,17 @@ all_images() {
     jcompose-samples/webapp:1 "$deb" 'ENV PYTHONUNBUFFERED=1|WORKDIR /app|CMD ["python3", "/app/app.py"]|EXPOSE 8000'
 }
 
-can_import() { [[ -x $jcompose ]] && "$jcompose" image import --help >/dev/null 2>&1; }
+# `image --help` lists an `import` subcommand when the CLI has one (jcompose and docker alike).
+can_import() {
+  local help
+  [[ -x $jcompose ]] || return 1
+  help="$("$jcompose" image --help </dev/null 2>&1)" || return 1
+  grep -Eq '^ +import( |$)' <<<"$help"
+}
 
+if [[ $mode == import && -n ${JCOMPOSE_SAMPLES_REQUIRE_IMPORT:-} ]] && ! can_import; then
+  die "$jcompose has no 'image import' command; the tars are in $tar_dir"
+fi
 if [[ $mode == tars ]] || ! can_import; then
   [[ $mode == tars ]] || log "$jcompose has no 'image import' yet; the tars are built, here is what would be imported"
   while IFS=$'\t' read -r name tar changes; do
@@ -184,9 +195,20 @@ if [[ $mode == tars ]] || ! can_import; then
   exit 0
 fi
 
+# An image carries the key of the tars it was made from: the same image is not imported twice.
+already_imported() {
+  local config # not piped into grep -q: under pipefail its early exit would fail the check
+  config="$("$jcompose" image inspect "$1" </dev/null 2>/dev/null)" || return 1
+  [[ $config == *"$tar_key"* ]]
+}
+
 while IFS=$'\t' read -r name tar changes; do
+  if already_imported "$name"; then
+    log "$name is up to date"
+    continue
+  fi
   args=()
-  IFS='|' read -ra parts <<<"$changes"
+  IFS='|' read -ra parts <<<"$changes|LABEL io.jcompose.samples.build=$tar_key"
   for c in "${parts[@]}"; do args+=(--change "$c"); done
   log "importing $name"
   "$jcompose" image import "$tar" "$name" "${args[@]}" </dev/null >/dev/null

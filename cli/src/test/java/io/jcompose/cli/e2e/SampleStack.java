@@ -50,6 +50,8 @@ final class SampleStack implements AutoCloseable {
     this.stateDir = stateDir;
     env.put("JCOMPOSE_ROOT", stateDir.resolve("root").toString());
     env.put("JCOMPOSE_RUN", stateDir.resolve("run").toString());
+    // build.sh fails instead of only printing the imports when the CLI cannot import.
+    env.put("JCOMPOSE_SAMPLES_REQUIRE_IMPORT", "1");
   }
 
   /** A stack for {@code samples/<sample>/compose.yaml} with fresh state directories. */
@@ -152,11 +154,29 @@ final class SampleStack implements AutoCloseable {
       compose("down", "-v");
     } finally {
       jcompose("daemon", "stop");
+      stopLeftoverDaemon();
       if (HostLeftovers.mountsMentioning(List.of(stateDir.toString())).isEmpty()) {
         try (Stream<Path> paths = Files.walk(stateDir)) {
           paths.sorted(Comparator.reverseOrder()).forEach(SampleStack::deleteQuietly);
         }
       }
+    }
+  }
+
+  /**
+   * Ends the daemon of this state if {@code daemon stop} left it running, by the pid it wrote: a
+   * daemon whose state directory is deleted would otherwise run on unnoticed.
+   */
+  private void stopLeftoverDaemon() throws IOException {
+    Path pidFile = stateDir.resolve("run").resolve("jcompose.pid");
+    if (!Files.isRegularFile(pidFile)) {
+      return;
+    }
+    String pid = Files.readString(pidFile).trim();
+    if (pid.matches("\\d+")) {
+      ProcessHandle.of(Long.parseLong(pid))
+          .filter(p -> p.info().commandLine().orElse("").contains("daemon"))
+          .ifPresent(ProcessHandle::destroy);
     }
   }
 

@@ -46,7 +46,7 @@ final class PortSyntax {
     if (target == null) {
       throw r.error(p, "target is required in the long port syntax");
     }
-    port.put("target", portNumber(r, target, TreePath.child(p, "target")));
+    port.put("target", portNumber(r, target, TreePath.child(p, "target"), target));
     String published = r.string(m.get("published"), TreePath.child(p, "published"));
     if (published != null && !published.isEmpty()) {
       checkRange(r, published, TreePath.child(p, "published"));
@@ -131,8 +131,8 @@ final class PortSyntax {
     if (ends.length > 2) {
       throw r.error(p, "invalid port \"" + spec + "\"" + HINT);
     }
-    int lo = portNumber(r, ends[0], p);
-    int hi = ends.length == 2 ? portNumber(r, ends[1], p) : lo;
+    int lo = portNumber(r, ends[0], p, spec);
+    int hi = ends.length == 2 ? portNumber(r, ends[1], p, spec) : lo;
     if (hi < lo) {
       throw r.error(p, "invalid port range \"" + text + "\": end before start");
     }
@@ -143,10 +143,11 @@ final class PortSyntax {
     range(r, text, p, text);
   }
 
-  private static int portNumber(ValueReader r, String text, String p) throws ComposeFileException {
+  private static int portNumber(ValueReader r, String text, String p, String spec)
+      throws ComposeFileException {
     String t = text.strip();
     if (!t.matches("[0-9]{1,5}")) {
-      throw r.error(p, "invalid port \"" + text + "\"" + HINT);
+      throw r.error(p, "invalid port \"" + spec + "\"" + HINT);
     }
     int n = Integer.parseInt(t);
     if (n < 1 || n > 65535) {

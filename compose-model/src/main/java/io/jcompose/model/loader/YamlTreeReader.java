@@ -39,6 +39,7 @@ final class YamlTreeReader {
 
   private static final Pattern INT = Pattern.compile("[-+]?[0-9]+");
   private static final Pattern OCT = Pattern.compile("0o[0-7]+");
+  private static final Pattern LEGACY_OCT = Pattern.compile("0[0-7]+");
   private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]+");
 
   private final String file;
@@ -218,7 +219,9 @@ final class YamlTreeReader {
   private Object scalar(ScalarNode node, String path) throws ComposeFileException {
     String text = node.getValue();
     Tag tag = node.getTag();
-    if (tag.equals(Tag.STR) || tag.getValue().equals("!override")) {
+    // The engine tags plain ${VAR} scalars as !ENV_VARIABLE; for compose they are strings that
+    // interpolation expands later.
+    if (tag.equals(Tag.STR) || tag.equals(Tag.ENV_TAG) || tag.getValue().equals("!override")) {
       return text;
     }
     if (tag.equals(Tag.NULL)) {
@@ -240,13 +243,21 @@ final class YamlTreeReader {
       }
       return Double.parseDouble(text);
     }
-    throw error(node, path, "unsupported YAML tag " + tag.getValue() + "; remove it");
+    throw error(
+        node,
+        path,
+        "unsupported YAML tag "
+            + tag.getValue().replace("tag:yaml.org,2002:", "!!")
+            + "; remove it");
   }
 
   private static Object integer(String text) {
     BigInteger value;
     if (OCT.matcher(text).matches()) {
       value = new BigInteger(text.substring(2), 8);
+    } else if (LEGACY_OCT.matcher(text).matches()) {
+      // A leading zero means octal to the Go YAML parser docker compose uses (file modes: 0440).
+      value = new BigInteger(text, 8);
     } else if (HEX.matcher(text).matches()) {
       value = new BigInteger(text.substring(2), 16);
     } else if (INT.matcher(text).matches()) {

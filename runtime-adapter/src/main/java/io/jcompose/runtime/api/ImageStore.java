@@ -37,6 +37,15 @@ public interface ImageStore {
    */
   Future<Void> putBlob(String digest, Path file);
 
+  /**
+   * Like {@link #putBlob}, for a file whose sha256 the caller computed while writing it (the
+   * registry puller hashes every byte as it streams in), so a store may skip hashing it again. The
+   * default checks anyway.
+   */
+  default Future<Void> putVerifiedBlob(String digest, Path file) {
+    return putBlob(digest, file);
+  }
+
   /** A directory on the store's file system for partial downloads. */
   Path downloadDir();
 

@@ -18,7 +18,7 @@ public final class NetworkDrivers {
     return new LinuxNetworkDriver(vertx, paths, options);
   }
 
-  /** The userland port proxy, its state under {@link RuntimePaths#networks()}. */
+  /** The userland port proxy, its state under the run directory. */
   public static PortPublisher portProxy(Vertx vertx, RuntimePaths paths) {
     return new LinuxPortProxy(vertx, paths);
   }

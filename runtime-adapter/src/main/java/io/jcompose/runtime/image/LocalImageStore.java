@@ -201,7 +201,7 @@ public final class LocalImageStore implements ImageStore {
           } catch (RuntimeFailure e) {
             throw e;
           } catch (IOException e) {
-            throw new RuntimeFailure("image store: " + e.getMessage(), e);
+            throw new RuntimeFailure("image store: " + IoMessages.describe(e), e);
           }
         },
         false);

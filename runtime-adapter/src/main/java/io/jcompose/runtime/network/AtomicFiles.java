@@ -14,8 +14,16 @@ import java.nio.file.StandardOpenOption;
 public final class AtomicFiles {
   private AtomicFiles() {}
 
-  /** Replaces {@code file} with {@code content} so that readers see the old or the new bytes. */
+  /** Replaces {@code file} durably: readers see the old or the new bytes, even after a crash. */
   public static void write(Path file, byte[] content) {
+    write(file, content, true);
+  }
+
+  /**
+   * Replaces {@code file} atomically; with {@code durable} false it skips the fsync, for volatile
+   * state under the run directory that is meaningless after a reboot anyway.
+   */
+  public static void write(Path file, byte[] content, boolean durable) {
     try {
       Files.createDirectories(file.getParent());
       Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
@@ -26,7 +34,9 @@ public final class AtomicFiles {
               StandardOpenOption.WRITE,
               StandardOpenOption.TRUNCATE_EXISTING)) {
         ch.write(ByteBuffer.wrap(content));
-        ch.force(true);
+        if (durable) {
+          ch.force(true);
+        }
       }
       try {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -108,8 +108,8 @@ final class AttachmentRegistry {
             true,
             false);
     try {
-      HostCommand.shell(
-          "container " + id + ": network setup", NamespaceScripts.create(netns, plugs));
+      createEmpty(netns);
+      NamespaceScripts.create("container " + id + ": network setup", netns, plugs);
       String nameserver = endpoints.isEmpty() ? null : endpoints.get(0).gateway();
       ContainerFiles.write(dir, spec, endpoints, nameserver);
       store.save(state);
@@ -239,8 +239,16 @@ final class AttachmentRegistry {
 
   private void teardown(AttachmentState a) {
     List<String> veths = a.endpoints().stream().map(EndpointState::hostVeth).toList();
-    HostCommand.tryRun(null, "/bin/sh", "-c", NamespaceScripts.remove(Path.of(a.netns()), veths));
+    NamespaceScripts.remove(Path.of(a.netns()), veths);
     store.delete(a);
+  }
+
+  private static void createEmpty(Path file) {
+    try {
+      Files.write(file, new byte[0]);
+    } catch (IOException e) {
+      throw new RuntimeFailure("cannot create " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /** A bind-mounted namespace file lives on nsfs, another device than its directory. */

@@ -17,9 +17,9 @@ final class ContainerFiles {
    * @param nameserver the DNS server address for the container, or null without a network
    */
   static void write(Path dir, AttachSpec spec, List<EndpointState> endpoints, String nameserver) {
-    StateStore.writeAtomically(dir.resolve("hosts"), bytes(hosts(spec, endpoints)));
-    StateStore.writeAtomically(dir.resolve("resolv.conf"), bytes(resolvConf(spec, nameserver)));
-    StateStore.writeAtomically(dir.resolve("hostname"), bytes(spec.hostname() + "\n"));
+    StateStore.writeVolatile(dir.resolve("hosts"), bytes(hosts(spec, endpoints)));
+    StateStore.writeVolatile(dir.resolve("resolv.conf"), bytes(resolvConf(spec, nameserver)));
+    StateStore.writeVolatile(dir.resolve("hostname"), bytes(spec.hostname() + "\n"));
   }
 
   static String hosts(AttachSpec spec, List<EndpointState> endpoints) {

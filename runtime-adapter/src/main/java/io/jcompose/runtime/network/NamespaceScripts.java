@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Shell scripts that set up and tear down a container's network namespace with a fixed number of
- * processes however many endpoints it has: {@code unshare} makes the namespace file, one {@code ip
- * -batch} on the host creates every veth pair (peer moved into the namespace by path) and plugs it
- * into its bridge, one {@code ip -batch} inside (via {@code nsenter}) addresses it and routes.
+ * The {@code ip -batch} scripts that set up and tear down a container's network namespace with two
+ * processes however many endpoints it has: {@code unshare --net=FILE ip -batch -} creates the
+ * namespace, its veth pairs (host ends sent to the daemon's namespace by pid), addresses and route;
+ * then one {@code ip -batch -} on the host plugs the host ends into their bridges.
  */
 final class NamespaceScripts {
   private NamespaceScripts() {}
@@ -15,71 +15,71 @@ final class NamespaceScripts {
   /** A network the container's veth joins, with the chosen address. */
   record Plug(EndpointState endpoint, String bridge, int prefix, int mtu, boolean defaultRoute) {}
 
-  static String create(Path netns, List<Plug> plugs) {
-    String ns = quote(netns.toString());
-    StringBuilder host = new StringBuilder();
-    StringBuilder inside = new StringBuilder("link set lo up\n");
+  /** Commands run inside the new namespace. */
+  static String inside(List<Plug> plugs, long hostPid) {
+    StringBuilder b = new StringBuilder("link set lo up\n");
     for (Plug p : plugs) {
       EndpointState e = p.endpoint();
       String mtu = p.mtu() > 0 ? " mtu " + p.mtu() : "";
-      host.append("link add ")
-          .append(e.hostVeth())
-          .append(mtu)
-          .append(" type veth peer name ")
-          .append(e.interfaceName())
-          .append(mtu)
-          .append(" address ")
-          .append(e.macAddress())
-          .append(" netns ")
-          .append(netns)
-          .append('\n');
-      host.append("link set ")
-          .append(e.hostVeth())
-          .append(" master ")
-          .append(p.bridge())
-          .append(" up\n");
-      inside
-          .append("addr add ")
-          .append(e.ipv4Address())
-          .append('/')
-          .append(p.prefix())
-          .append(" dev ")
-          .append(e.interfaceName())
-          .append('\n');
-      inside.append("link set ").append(e.interfaceName()).append(" up\n");
+      b.append("link add ").append(e.interfaceName()).append(" address ").append(e.macAddress());
+      b.append(mtu).append(" type veth peer name ").append(e.hostVeth()).append(mtu);
+      b.append(" netns ").append(hostPid).append('\n');
+      b.append("addr add ").append(e.ipv4Address()).append('/').append(p.prefix());
+      b.append(" dev ").append(e.interfaceName()).append('\n');
+      b.append("link set ").append(e.interfaceName()).append(" up\n");
+    }
+    for (Plug p : plugs) {
       if (p.defaultRoute()) {
-        inside
-            .append("route add default via ")
-            .append(e.gateway())
-            .append(" dev ")
-            .append(e.interfaceName())
-            .append('\n');
+        EndpointState e = p.endpoint();
+        b.append("route add default via ").append(e.gateway());
+        b.append(" dev ").append(e.interfaceName()).append('\n');
       }
     }
-    StringBuilder script = new StringBuilder("set -e\n");
-    script.append(": > ").append(ns).append('\n');
-    script.append("unshare --net=").append(ns).append(" true\n");
+    return b.toString();
+  }
+
+  /** Commands run on the host once the host ends exist. */
+  static String host(List<Plug> plugs) {
+    StringBuilder b = new StringBuilder();
+    for (Plug p : plugs) {
+      b.append("link set ").append(p.endpoint().hostVeth()).append(" master ").append(p.bridge());
+      b.append(" up\n");
+    }
+    return b.toString();
+  }
+
+  /** Deletes host-side veths (their peers go with them); run with {@code ip -force -batch -}. */
+  static String removeVeths(List<String> hostVeths) {
+    StringBuilder b = new StringBuilder();
+    hostVeths.forEach(v -> b.append("link del ").append(v).append('\n'));
+    return b.toString();
+  }
+
+  static void create(String what, Path netns, List<Plug> plugs) {
+    HostCommand.run(
+        what,
+        inside(plugs, ProcessHandle.current().pid()),
+        "unshare",
+        "--net=" + netns,
+        "ip",
+        "-batch",
+        "-");
     if (!plugs.isEmpty()) {
-      script.append("ip -batch - <<'JC_HOST'\n").append(host).append("JC_HOST\n");
+      HostCommand.run(what, host(plugs), "ip", "-batch", "-");
     }
-    script.append("nsenter --net=").append(ns).append(" ip -batch - <<'JC_NS'\n");
-    script.append(inside).append("JC_NS\n");
-    return script.toString();
   }
 
-  /** Deletes the host-side veths (their peers go with them), unmounts and removes the file. */
-  static String remove(Path netns, List<String> hostVeths) {
-    String ns = quote(netns.toString());
-    StringBuilder script = new StringBuilder();
-    for (String veth : hostVeths) {
-      script.append("ip link del ").append(veth).append(" 2>/dev/null\n");
+  static void remove(Path netns, List<String> hostVeths) {
+    if (!hostVeths.isEmpty()) {
+      HostCommand.tryRun(removeVeths(hostVeths), "ip", "-force", "-batch", "-");
     }
-    script.append("umount ").append(ns).append(" 2>/dev/null\n");
-    script.append("rm -f ").append(ns).append('\n');
-    return script.toString();
-  }
-
-  static String quote(String s) {
-    return "'" + s.replace("'", "'\\''") + "'";
+    if (AttachmentRegistry.isMounted(netns)) {
+      HostCommand.tryRun(null, "umount", netns.toString());
+    }
+    try {
+      java.nio.file.Files.deleteIfExists(netns);
+    } catch (java.io.IOException e) {
+      // An empty leftover file is harmless; the next attach of that id overwrites it.
+    }
   }
 }

@@ -11,22 +11,26 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Networks and attachments on disk under {@code RuntimePaths.networks()}: {@code <name>.json} per
- * network and {@code containers/<id>/attachment.json} per container (beside its hosts, resolv.conf
- * and hostname files). Every write goes to a temp file, is fsynced and renamed, so a crash leaves
- * either the old or the new state. IP allocations are the endpoint addresses: no second copy.
+ * Network state on disk. Networks are durable: {@code <name>.json} under {@code
+ * RuntimePaths.networks()}, fsynced. Attachments are volatile: {@code containers/<id>/} under the
+ * run directory ({@code attachment.json} beside the hosts, resolv.conf and hostname files), since
+ * they live exactly as long as the namespace files there; they are renamed into place but not
+ * fsynced, which a daemon crash cannot undo and a host crash makes moot. IP allocations are the
+ * endpoint addresses: no second copy.
  */
 final class StateStore {
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   private final Path root;
+  private final Path volatileRoot;
 
-  StateStore(Path root) {
+  StateStore(Path root, Path volatileRoot) {
     this.root = root;
+    this.volatileRoot = volatileRoot;
   }
 
   Path containerDir(String containerId) {
-    return root.resolve("containers").resolve(containerId);
+    return volatileRoot.resolve("containers").resolve(containerId);
   }
 
   List<NetworkState> loadNetworks() {
@@ -35,7 +39,7 @@ final class StateStore {
 
   List<AttachmentState> loadAttachments() {
     List<AttachmentState> result = new ArrayList<>();
-    Path dir = root.resolve("containers");
+    Path dir = volatileRoot.resolve("containers");
     if (!Files.isDirectory(dir)) {
       return result;
     }
@@ -53,7 +57,7 @@ final class StateStore {
   }
 
   void save(NetworkState network) {
-    write(root.resolve(network.name() + ".json"), network);
+    write(root.resolve(network.name() + ".json"), network, true);
   }
 
   void delete(NetworkState network) {
@@ -61,7 +65,7 @@ final class StateStore {
   }
 
   void save(AttachmentState attachment) {
-    write(containerDir(attachment.containerId()).resolve("attachment.json"), attachment);
+    write(containerDir(attachment.containerId()).resolve("attachment.json"), attachment, false);
   }
 
   void delete(AttachmentState attachment) {
@@ -72,14 +76,15 @@ final class StateStore {
     deleteQuietly(dir);
   }
 
-  /** Writes a text file atomically (used for hosts, resolv.conf, hostname). */
-  static void writeAtomically(Path file, byte[] content) {
-    AtomicFiles.write(file, content);
+  /** Writes a container file (hosts, resolv.conf, hostname) atomically, without fsync. */
+  static void writeVolatile(Path file, byte[] content) {
+    AtomicFiles.write(file, content, false);
   }
 
-  private static void write(Path file, Object value) {
+  private static void write(Path file, Object value, boolean durable) {
     try {
-      writeAtomically(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
+      AtomicFiles.write(
+          file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(value), durable);
     } catch (IOException e) {
       throw new RuntimeFailure("cannot encode " + file + ": " + e.getMessage(), e);
     }

@@ -38,10 +38,11 @@ public final class LinuxPortProxy implements PortPublisher {
 
   private record Open(PublishedPort port, Forwarder forwarder) {}
 
-  /** A proxy whose state lives under {@code paths.networks()/ports}. */
+  /** A proxy whose state lives under {@code <run dir>/network/ports}. */
   public LinuxPortProxy(Vertx vertx, RuntimePaths paths) {
     this.vertx = vertx;
-    this.dir = paths.networks().resolve("ports");
+    // Volatile like the containers they forward to: after a reboot nothing is re-published.
+    this.dir = paths.run().resolve("network").resolve("ports");
   }
 
   @Override

@@ -52,8 +52,17 @@ final class TcpForwarder implements Forwarder {
         .connect(targetPort, targetHost)
         .onSuccess(
             outbound -> {
-              outbound.pipeTo(inbound);
+              // Client done sending: half-close toward the container, keep reading its answer.
               inbound.pipeTo(outbound);
+              // Container done: nothing more can come back, so close both ends at once.
+              outbound
+                  .pipeTo(inbound)
+                  .onComplete(
+                      done -> {
+                        inbound.close();
+                        outbound.close();
+                      });
+              inbound.closeHandler(v -> outbound.close());
             })
         .onFailure(e -> inbound.close());
   }

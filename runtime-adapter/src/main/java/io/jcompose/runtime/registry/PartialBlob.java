@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * A blob being downloaded: the file under the store's download directory and the sha256 of what has
@@ -42,13 +43,20 @@ final class PartialBlob implements AutoCloseable {
     return written;
   }
 
-  /** Appends bytes and hashes them; a failure is remembered as local (disk), not network. */
-  synchronized void write(ByteBuffer buffer) throws IOException {
-    sha256.update(buffer.duplicate());
-    int n = buffer.remaining();
+  /**
+   * Appends the buffers with one gathering write and hashes them; a failure is remembered as local
+   * (disk), not network.
+   */
+  synchronized void write(List<ByteBuffer> buffers) throws IOException {
+    ByteBuffer[] array = buffers.toArray(new ByteBuffer[0]);
+    long n = 0;
+    for (ByteBuffer b : array) {
+      sha256.update(b.duplicate());
+      n += b.remaining();
+    }
     try {
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
+      for (long left = n; left > 0; ) {
+        left -= channel.write(array);
       }
     } catch (IOException e) {
       writeFailure = e;

@@ -58,7 +58,8 @@ public final class RegistryPuller implements ImagePuller {
     this.requests = new BlockingWork("jcompose-registry", 4);
     this.downloads = new BlockingWork("jcompose-download", options.maxConcurrentDownloads());
     this.resolver = new ManifestResolver(options.maxAttempts(), options.firstBackoff());
-    this.downloader = new BlobDownloader(options.maxAttempts(), options.firstBackoff());
+    this.downloader =
+        new BlobDownloader(options.maxAttempts(), options.firstBackoff(), options.stallTimeout());
   }
 
   @Override
@@ -159,7 +160,9 @@ public final class RegistryPuller implements ImagePuller {
                       })
                   .compose(
                       file ->
-                          store.putBlob(blob.digest(), file).onFailure(e -> deleteQuietly(file)))
+                          store
+                              .putVerifiedBlob(blob.digest(), file)
+                              .onFailure(e -> deleteQuietly(file)))
                   .onSuccess(v -> events.blob(blob, Phase.DOWNLOADED, blob.size()));
             });
   }
@@ -189,7 +192,7 @@ public final class RegistryPuller implements ImagePuller {
                   .compose(
                       file ->
                           store
-                              .putBlob(resolved.digest(), file)
+                              .putVerifiedBlob(resolved.digest(), file)
                               .onFailure(e -> deleteQuietly(file)));
             });
   }

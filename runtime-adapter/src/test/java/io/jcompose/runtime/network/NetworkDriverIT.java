@@ -240,7 +240,8 @@ class NetworkDriverIT {
                     || t.contains(DeviceNames.natTable(ib.bridge())));
     assertThat(after.iptables()).noneMatch(r -> r.contains(ia.bridge()) || r.contains(ib.bridge()));
     assertThat(paths.netns().toFile().list()).isEmpty();
-    assertThat(paths.networks().toFile().list()).containsOnly("containers");
+    assertThat(paths.networks().toFile().list()).isEmpty();
+    assertThat(paths.run().resolve("network/containers").toFile().list()).isEmpty();
   }
 
   @Test

@@ -1,0 +1,172 @@
+package io.jcompose.runtime.network;
+
+import static io.jcompose.runtime.network.NetworkDriverIT.await;
+
+import io.jcompose.runtime.api.AttachSpec;
+import io.jcompose.runtime.api.EndpointSpec;
+import io.jcompose.runtime.api.NetworkDriver;
+import io.jcompose.runtime.api.NetworkDriver.Attachment;
+import io.jcompose.runtime.api.NetworkDrivers;
+import io.jcompose.runtime.api.NetworkSpec;
+import io.jcompose.runtime.api.PortBinding;
+import io.jcompose.runtime.api.PortPublisher;
+import io.jcompose.runtime.api.RuntimePaths;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Benchmarks of the network driver (run by {@code bench/network/run.sh}, as root): endpoint setup
+ * and teardown time per container for N containers, then wrk through a published port against
+ * busybox httpd in a namespace, beside wrk straight to the container address.
+ */
+public final class NetworkBench {
+  private NetworkBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int count = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+    String duration = args.length > 1 ? args[1] : "10s";
+    Path tmp = Files.createTempDirectory("jcompose-netbench");
+    String run = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(2);
+    Vertx vertx = Vertx.vertx();
+    RuntimePaths paths = new RuntimePaths(tmp.resolve("root"), tmp.resolve("run"));
+    NetworkDriver driver = NetworkDrivers.linux(vertx, paths);
+    PortPublisher proxy = NetworkDrivers.portProxy(vertx, paths);
+    await(driver.start());
+    await(proxy.start());
+    String net = "bench" + run + "_default";
+    List<String> ids = new ArrayList<>();
+    Process httpd = null;
+    try {
+      await(driver.create(NetworkSpec.of(net, Map.of())));
+      // Warm-up: JIT, page cache of ip/unshare/nsenter.
+      for (int i = 0; i < 3; i++) {
+        String id = run + "-warm-" + i;
+        await(driver.attach(AttachSpec.of(id, "w", List.of(EndpointSpec.of(net, "w")))));
+        await(driver.detach(id));
+      }
+      double[] attach = new double[count];
+      long cpu0 = cpuNanos();
+      for (int i = 0; i < count; i++) {
+        String id = run + "-c-" + i;
+        long t0 = System.nanoTime();
+        await(driver.attach(AttachSpec.of(id, "c" + i, List.of(EndpointSpec.of(net, "svc")))));
+        attach[i] = (System.nanoTime() - t0) / 1e6;
+        ids.add(id);
+      }
+      long cpu = cpuNanos() - cpu0;
+      report("attach (netns + veth + address + route + files + DNS)", attach);
+      System.out.printf(
+          "attach CPU time (daemon + ip processes): %.2f ms per container%n", cpu / 1e6 / count);
+
+      Attachment web = await(driver.attachment(ids.get(0)));
+      Path docroot = Files.createDirectories(tmp.resolve("www"));
+      Files.writeString(docroot.resolve("index.html"), "x".repeat(612));
+      httpd =
+          new ProcessBuilder(
+                  "nsenter",
+                  "--net=" + web.netns(),
+                  "busybox",
+                  "httpd",
+                  "-f",
+                  "-p",
+                  "80",
+                  "-h",
+                  docroot.toString())
+              .start();
+      Thread.sleep(300);
+      int port =
+          await(
+                  proxy.publish(
+                      ids.get(0),
+                      web.primaryAddress(),
+                      List.of(PortBinding.tcp(0, 80).withHostIp("127.0.0.1"))))
+              .get(0)
+              .hostPort();
+      System.out.println(
+          "\nwrk -t2 -c32 -d"
+              + duration
+              + " http://"
+              + web.primaryAddress()
+              + "/  (direct to the container)");
+      System.out.println(wrk(duration, "http://" + web.primaryAddress() + "/"));
+      if (System.getenv("BENCH_PAUSE") != null) {
+        System.out.println("proxy on 127.0.0.1:" + port + ", container " + web.primaryAddress());
+        Thread.sleep(Long.parseLong(System.getenv("BENCH_PAUSE")) * 1000);
+      }
+      System.out.println(
+          "wrk -t2 -c32 -d"
+              + duration
+              + " http://127.0.0.1:"
+              + port
+              + "/  (through the jcompose proxy)");
+      System.out.println(wrk(duration, "http://127.0.0.1:" + port + "/"));
+      await(proxy.unpublish(ids.get(0)));
+
+      double[] detach = new double[count];
+      for (int i = 0; i < count; i++) {
+        long t0 = System.nanoTime();
+        await(driver.detach(ids.get(i)));
+        detach[i] = (System.nanoTime() - t0) / 1e6;
+      }
+      ids.clear();
+      report("detach", detach);
+    } finally {
+      if (httpd != null) {
+        httpd.destroyForcibly();
+      }
+      for (String id : ids) {
+        await(driver.detach(id));
+      }
+      await(driver.remove(net));
+      await(proxy.stop());
+      await(driver.stop());
+      vertx.close();
+      try (var files = Files.walk(tmp)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+  }
+
+  /** CPU time of this JVM plus its reaped children ({@code /proc/self/stat} cutime, cstime). */
+  private static long cpuNanos() throws Exception {
+    var os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    String stat = Files.readString(Path.of("/proc/self/stat"));
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    long ticks = Long.parseLong(f[13]) + Long.parseLong(f[14]);
+    return os.getProcessCpuTime() + ticks * 10_000_000L;
+  }
+
+  private static void report(String what, double[] ms) {
+    double[] s = ms.clone();
+    Arrays.sort(s);
+    double mean = Arrays.stream(s).average().orElse(0);
+    System.out.printf(
+        "%s, %d containers: mean %.2f ms, median %.2f ms, p95 %.2f ms, max %.2f ms, total %.0f ms%n",
+        what,
+        s.length,
+        mean,
+        s[s.length / 2],
+        s[(int) Math.floor(s.length * 0.95)],
+        s[s.length - 1],
+        Arrays.stream(s).sum());
+  }
+
+  private static String wrk(String duration, String url) throws Exception {
+    Process p =
+        new ProcessBuilder("wrk", "-t2", "-c32", "-d" + duration, url)
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes());
+    p.waitFor();
+    return out;
+  }
+}
