@@ -75,7 +75,21 @@ public final class LinuxNetworkDriver implements NetworkDriver {
   @Override
   public Future<NetworkInfo> create(NetworkSpec spec) {
     return blocking(() -> networks.create(spec))
-        .compose(n -> dns.listen(n.name(), n.gateway()).map(v -> n.info()));
+        .compose(
+            n ->
+                dns.listen(n.name(), n.gateway())
+                    .map(v -> n.info())
+                    // Without its DNS server the network is useless: leave nothing behind.
+                    .recover(
+                        e ->
+                            blocking(
+                                    () -> {
+                                      if (attachments.containersOn(n.name()).isEmpty()) {
+                                        networks.remove(n);
+                                      }
+                                      return null;
+                                    })
+                                .transform(x -> Future.failedFuture(e))));
   }
 
   @Override

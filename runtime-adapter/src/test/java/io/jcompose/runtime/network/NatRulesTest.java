@@ -1,0 +1,38 @@
+package io.jcompose.runtime.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class NatRulesTest {
+  private static NetworkState network(boolean internal) {
+    return new NetworkState(
+        "p_n", "jc-0123abcd", "172.20.0.0/16", "172.20.0.1", null, internal, 1500, null);
+  }
+
+  @Test
+  void normalNetworkMasqueradesAndIsIsolatedFromOtherNetworks() {
+    String rules = NatRules.nftTable(network(false));
+    assertThat(rules)
+        .startsWith("table ip jcompose_0123abcd\ndelete table ip jcompose_0123abcd\n")
+        .contains("iifname \"jc-0123abcd\" oifname != \"jc-0123abcd\" oifname \"jc-*\" drop")
+        .contains("ip saddr 172.20.0.0/16 oifname != \"jc-0123abcd\" masquerade");
+  }
+
+  @Test
+  void internalNetworkDropsEveryWayOutAndHasNoMasquerade() {
+    String rules = NatRules.nftTable(network(true));
+    assertThat(rules)
+        .contains("iifname \"jc-0123abcd\" oifname != \"jc-0123abcd\" drop")
+        .contains("oifname \"jc-0123abcd\" iifname != \"jc-0123abcd\" drop")
+        .doesNotContain("masquerade");
+  }
+
+  @Test
+  void iptablesFallbackDeletesExactlyWhatItAdds() {
+    String add = NatRules.iptablesRules(network(false), "-A");
+    String del = NatRules.iptablesRules(network(false), "-D");
+    assertThat(add.replace("-I FORWARD", "-D FORWARD").replace("-A POSTROUTING", "-D POSTROUTING"))
+        .isEqualTo(del);
+  }
+}
