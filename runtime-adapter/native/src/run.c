@@ -139,7 +139,7 @@ static int start_and_monitor(const struct spec *spec, const char *state_dir, int
   close(sync[0]);
   char buf[64];
   snprintf(buf, sizeof buf, "%d\n", (int)pid);
-  if (state_write(state_dir, "pid", buf) < 0) return -1;
+  if (state_write_volatile(state_dir, "pid", buf) < 0) return -1;
   snprintf(buf, sizeof buf, "P pid=%d shim=%d\n", (int)pid, (int)getpid());
   report(rep, "%s", buf);
   close(rep);
@@ -190,7 +190,7 @@ int cmd_run(const char *bundle, const char *state_dir) {
   }
   close(null_fd);
   close(log_fd);
-  if (state_write(state, "bundle", spec.bundle) < 0 || start_and_monitor(&spec, state, rep[1]) < 0) {
+  if (state_write_if_changed(state, "bundle", spec.bundle) < 0 || start_and_monitor(&spec, state, rep[1]) < 0) {
     report_error(rep[1]);
     char line[1200];
     shim_error_line(line, sizeof line);

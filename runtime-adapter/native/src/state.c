@@ -8,7 +8,7 @@
 
 #include "error.h"
 
-int state_write(const char *dir, const char *name, const char *content) {
+static int write_file(const char *dir, const char *name, const char *content, int durable) {
   char tmp[PATH_MAX], final[PATH_MAX];
   snprintf(tmp, sizeof tmp, "%s/.%s.tmp", dir, name);
   snprintf(final, sizeof final, "%s/%s", dir, name);
@@ -25,19 +25,33 @@ int state_write(const char *dir, const char *name, const char *content) {
     }
     done += (size_t)w;
   }
-  if (fsync(fd) < 0) {
+  if (durable && fsync(fd) < 0) {
     int err = errno;
     close(fd);
     return shim_fail(err, "syncing %s", tmp);
   }
   close(fd);
   SHIM_CHECK(rename(tmp, final), "renaming %s to %s", tmp, final);
-  int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  int dfd = durable ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
   if (dfd >= 0) {
     fsync(dfd);
     close(dfd);
   }
   return 0;
+}
+
+int state_write(const char *dir, const char *name, const char *content) {
+  return write_file(dir, name, content, 1);
+}
+
+int state_write_volatile(const char *dir, const char *name, const char *content) {
+  return write_file(dir, name, content, 0);
+}
+
+int state_write_if_changed(const char *dir, const char *name, const char *content) {
+  char now[4096];
+  if (state_read(dir, name, now, sizeof now) == 0 && strcmp(now, content) == 0) return 0;
+  return write_file(dir, name, content, 1);
 }
 
 int state_read(const char *dir, const char *name, char *buf, size_t len) {

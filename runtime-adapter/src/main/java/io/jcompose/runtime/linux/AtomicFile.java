@@ -13,7 +13,20 @@ import java.nio.file.StandardOpenOption;
 final class AtomicFile {
   private AtomicFile() {}
 
+  /** Writes durably: the content is on disk when this returns. */
   static void write(Path file, byte[] content) {
+    write(file, content, true);
+  }
+
+  /**
+   * Writes without fsync: for facts about live processes (running, a pid), which a power loss makes
+   * stale anyway; the rename still keeps readers from seeing half a file.
+   */
+  static void writeVolatile(Path file, byte[] content) {
+    write(file, content, false);
+  }
+
+  private static void write(Path file, byte[] content, boolean durable) {
     Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
     try {
       try (FileChannel ch =
@@ -26,11 +39,15 @@ final class AtomicFile {
         while (buf.hasRemaining()) {
           ch.write(buf);
         }
-        ch.force(true);
+        if (durable) {
+          ch.force(true);
+        }
       }
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-        dir.force(true);
+      if (durable) {
+        try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+          dir.force(true);
+        }
       }
     } catch (IOException e) {
       throw new RuntimeFailure("writing " + file + ": " + e.getMessage(), e);

@@ -117,7 +117,7 @@ final class ContainerLifecycle {
             started.shimPid(),
             ProcessTable.startTicks(started.shimPid()),
             Instant.now());
-    store.write(running);
+    store.writeVolatile(running);
     return running;
   }
 
@@ -138,7 +138,7 @@ final class ContainerLifecycle {
     }
     cgroups.of(r.id()).freeze();
     ContainerRecord paused = r.withStatus(ContainerStatus.PAUSED);
-    store.write(paused);
+    store.writeVolatile(paused);
     return paused;
   }
 
@@ -148,7 +148,7 @@ final class ContainerLifecycle {
     }
     cgroups.of(r.id()).thaw();
     ContainerRecord running = r.withStatus(ContainerStatus.RUNNING);
-    store.write(running);
+    store.writeVolatile(running);
     return running;
   }
 
@@ -167,8 +167,10 @@ final class ContainerLifecycle {
     } else {
       return r;
     }
-    cgroups.of(r.id()).thaw();
-    store.write(now);
+    if (r.status() == ContainerStatus.PAUSED) {
+      cgroups.of(r.id()).thaw();
+    }
+    store.writeVolatile(now);
     return now;
   }
 

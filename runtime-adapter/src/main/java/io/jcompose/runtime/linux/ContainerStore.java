@@ -28,9 +28,27 @@ final class ContainerStore {
     return new ContainerDir(root.resolve(id));
   }
 
+  /** Writes a record durably (creation). */
   void write(ContainerRecord record) {
+    write(record, true);
+  }
+
+  /**
+   * Writes a state change of a live container without fsync: after a power loss its processes are
+   * gone and the next refresh settles the record from the shim's durable {@code exit.json}.
+   */
+  void writeVolatile(ContainerRecord record) {
+    write(record, false);
+  }
+
+  private void write(ContainerRecord record, boolean durable) {
     try {
-      AtomicFile.write(dir(record.id()).record(), JSON.writeValueAsBytes(record));
+      byte[] json = JSON.writeValueAsBytes(record);
+      if (durable) {
+        AtomicFile.write(dir(record.id()).record(), json);
+      } else {
+        AtomicFile.writeVolatile(dir(record.id()).record(), json);
+      }
     } catch (IOException e) {
       throw new RuntimeFailure("writing the record of " + record.name() + ": " + e.getMessage(), e);
     }

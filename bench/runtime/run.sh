@@ -1,0 +1,10 @@
+#!/bin/sh
+# Runtime benchmark: bench/runtime/run.sh [COUNT]. Needs root, busybox-static and a built
+# runtime-adapter (mvn -pl runtime-adapter -am test-compile). Prints figures; not a test.
+set -eu
+here=$(cd "${0%/*}" && pwd)
+top=$(cd "$here/../.." && pwd)
+cd "$top/runtime-adapter"
+cp=$(mktemp)
+mvn -B -q dependency:build-classpath -Dmdep.outputFile="$cp" >/dev/null
+exec java -cp "target/classes:target/test-classes:$(cat "$cp")" "$here/RuntimeBench.java" "$@"
