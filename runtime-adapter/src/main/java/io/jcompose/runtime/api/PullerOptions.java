@@ -11,13 +11,15 @@ import java.util.Map;
  * @param maxConcurrentDownloads blobs downloaded at once per pull (docker's default is 3)
  * @param maxAttempts tries per request before giving up (connection errors, 5xx, 429)
  * @param firstBackoff the wait before the second try; doubled for every further one
+ * @param stallTimeout a download that receives nothing for this long is cut and resumed
  */
 public record PullerOptions(
     RegistryAuth auth,
     RegistryConfig registries,
     int maxConcurrentDownloads,
     int maxAttempts,
-    Duration firstBackoff) {
+    Duration firstBackoff,
+    Duration stallTimeout) {
 
   public PullerOptions {
     if (maxConcurrentDownloads < 1 || maxAttempts < 1) {
@@ -25,10 +27,18 @@ public record PullerOptions(
     }
   }
 
-  /** Anonymous pulls, loopback over HTTP, 3 downloads at once, 5 attempts from 500 ms. */
+  /**
+   * Anonymous pulls, loopback over HTTP, 3 downloads at once, 5 attempts from 500 ms, 30 s stall
+   * timeout.
+   */
   public static PullerOptions defaults() {
     return new PullerOptions(
-        RegistryAuth.anonymous(), RegistryConfig.defaults(), 3, 5, Duration.ofMillis(500));
+        RegistryAuth.anonymous(),
+        RegistryConfig.defaults(),
+        3,
+        5,
+        Duration.ofMillis(500),
+        Duration.ofSeconds(30));
   }
 
   /**
@@ -43,21 +53,30 @@ public record PullerOptions(
 
   /** A copy with another credential source. */
   public PullerOptions withAuth(RegistryAuth auth) {
-    return new PullerOptions(auth, registries, maxConcurrentDownloads, maxAttempts, firstBackoff);
+    return new PullerOptions(
+        auth, registries, maxConcurrentDownloads, maxAttempts, firstBackoff, stallTimeout);
   }
 
   /** A copy with other registry settings. */
   public PullerOptions withRegistries(RegistryConfig registries) {
-    return new PullerOptions(auth, registries, maxConcurrentDownloads, maxAttempts, firstBackoff);
+    return new PullerOptions(
+        auth, registries, maxConcurrentDownloads, maxAttempts, firstBackoff, stallTimeout);
   }
 
   /** A copy with another number of parallel downloads. */
   public PullerOptions withMaxConcurrentDownloads(int n) {
-    return new PullerOptions(auth, registries, n, maxAttempts, firstBackoff);
+    return new PullerOptions(auth, registries, n, maxAttempts, firstBackoff, stallTimeout);
+  }
+
+  /** A copy with another stall timeout. */
+  public PullerOptions withStallTimeout(Duration timeout) {
+    return new PullerOptions(
+        auth, registries, maxConcurrentDownloads, maxAttempts, firstBackoff, timeout);
   }
 
   /** A copy with another retry policy. */
   public PullerOptions withRetries(int maxAttempts, Duration firstBackoff) {
-    return new PullerOptions(auth, registries, maxConcurrentDownloads, maxAttempts, firstBackoff);
+    return new PullerOptions(
+        auth, registries, maxConcurrentDownloads, maxAttempts, firstBackoff, stallTimeout);
   }
 }

@@ -24,10 +24,12 @@ final class BlobDownloader {
 
   private final int maxAttempts;
   private final Duration firstBackoff;
+  private final Duration stallTimeout;
 
-  BlobDownloader(int maxAttempts, Duration firstBackoff) {
+  BlobDownloader(int maxAttempts, Duration firstBackoff, Duration stallTimeout) {
     this.maxAttempts = maxAttempts;
     this.firstBackoff = firstBackoff;
+    this.stallTimeout = stallTimeout;
   }
 
   /**
@@ -74,7 +76,10 @@ final class BlobDownloader {
         try {
           HttpResponse<byte[]> response =
               client.get(
-                  uri, scope, headers, info -> handle(info, partial, blob, progress, cancelled));
+                  uri,
+                  scope,
+                  headers,
+                  info -> handle(info, partial, blob, progress, cancelled, stallTimeout));
           int status = response.statusCode();
           if (status == 200 || status == 206) {
             return verified(partial, blob, what);
@@ -123,7 +128,8 @@ final class BlobDownloader {
       PartialBlob partial,
       Descriptor blob,
       LongConsumer progress,
-      BooleanSupplier cancelled) {
+      BooleanSupplier cancelled,
+      Duration stallTimeout) {
     int status = info.statusCode();
     if (status != 200 && status != 206) {
       return HttpResponse.BodySubscribers.ofByteArray();
@@ -139,7 +145,7 @@ final class BlobDownloader {
       return failing(e);
     }
     return HttpResponse.BodySubscribers.mapping(
-        new BlobSink(partial, blob.size(), progress, cancelled), v -> new byte[0]);
+        new BlobSink(partial, blob.size(), progress, cancelled, stallTimeout), v -> new byte[0]);
   }
 
   private static long rangeStart(HttpResponse.ResponseInfo info) {

@@ -58,7 +58,8 @@ public final class RegistryPuller implements ImagePuller {
     this.requests = new BlockingWork("jcompose-registry", 4);
     this.downloads = new BlockingWork("jcompose-download", options.maxConcurrentDownloads());
     this.resolver = new ManifestResolver(options.maxAttempts(), options.firstBackoff());
-    this.downloader = new BlobDownloader(options.maxAttempts(), options.firstBackoff());
+    this.downloader =
+        new BlobDownloader(options.maxAttempts(), options.firstBackoff(), options.stallTimeout());
   }
 
   @Override

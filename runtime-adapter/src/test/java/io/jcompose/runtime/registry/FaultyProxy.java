@@ -20,7 +20,9 @@ final class FaultyProxy implements AutoCloseable {
 
   enum Fault {
     CUT_ONCE,
-    CORRUPT
+    CORRUPT,
+    /** Stops forwarding on the first connection past the mark, keeping it open. */
+    STALL_ONCE
   }
 
   private final ServerSocket server;
@@ -89,6 +91,19 @@ final class FaultyProxy implements AutoCloseable {
             to.setSoLinger(true, 0); // reset, like a dropped connection
             to.close();
             from.close();
+            return;
+          }
+          if (fault == Fault.STALL_ONCE && cut.compareAndSet(false, true)) {
+            out.write(buf, 0, at);
+            out.flush();
+            faults.incrementAndGet();
+            while (!server.isClosed() && !to.isClosed()) {
+              try {
+                Thread.sleep(50);
+              } catch (InterruptedException e) {
+                return;
+              }
+            }
             return;
           }
           if (fault == Fault.CORRUPT && !corrupted) {

@@ -91,6 +91,24 @@ class RegistryFaultsIT {
   }
 
   @Test
+  void stalledConnectionMidBlob_isCutAfterTheStallTimeoutAndResumed() throws Exception {
+    FakeImageStore store = new FakeImageStore(root);
+    List<PullProgress> events = new CopyOnWriteArrayList<>();
+    try (FaultyProxy proxy =
+        new FaultyProxy(registry.port(), FaultyProxy.Fault.STALL_ONCE, 5L << 20)) {
+      PullerOptions options = PullerOptions.defaults().withStallTimeout(Duration.ofSeconds(1));
+
+      var pulled =
+          await(puller(store, options).pull(proxy.host() + "/test/big:1", AMD64, events::add));
+
+      assertThat(proxy.faults).hasValue(1);
+      assertThat(pulled.repoDigests()).containsExactly(image.digest());
+      assertThat(events).extracting(PullProgress::phase).contains(Phase.RETRYING);
+      assertThat(proxy.requests()).containsPattern("(?i)range: bytes=[1-9][0-9]*-");
+    }
+  }
+
+  @Test
   void corruptedBlob_isRejectedAndNothingIsStored() throws Exception {
     FakeImageStore store = new FakeImageStore(root);
     try (FaultyProxy proxy =

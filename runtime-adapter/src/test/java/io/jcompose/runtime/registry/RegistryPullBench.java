@@ -82,11 +82,12 @@ public final class RegistryPullBench {
             median(
                 runs,
                 i -> {
-                  LoopbackRegistry.run(
-                      List.of("sh", "-c", "docker rmi -f " + ref + " >/dev/null 2>&1 || true"));
+                  removeFromDocker(ref);
                   long t0 = System.nanoTime();
                   LoopbackRegistry.run(List.of("docker", "pull", "-q", ref));
-                  return System.nanoTime() - t0;
+                  long t = System.nanoTime() - t0;
+                  removeFromDocker(ref);
+                  return t;
                 });
         print("docker pull", docker, total, jcompose);
       } else {
@@ -154,6 +155,17 @@ public final class RegistryPullBench {
     System.out.printf(
         "%-26s median %6.3f s  %7.1f MB/s  ratio to jcompose %.2f%n",
         name, seconds, bytes / 1e6 / seconds, seconds / jcompose);
+  }
+
+  /** Removes the image by id, so no tag of an earlier run keeps its layers in docker. */
+  private static void removeFromDocker(String ref) throws Exception {
+    LoopbackRegistry.run(
+        List.of(
+            "sh",
+            "-c",
+            "id=$(docker image inspect -f '{{.Id}}' "
+                + ref
+                + " 2>/dev/null) && docker rmi -f $id >/dev/null; true"));
   }
 
   private static boolean dockerAvailable() {
