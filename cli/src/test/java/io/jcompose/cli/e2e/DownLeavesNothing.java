@@ -6,10 +6,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Checks that {@code down -v} removed everything a stack made: its containers, the veth links
- * and bridges of its containers, its mounts and its cgroups. While the stack is up it first
- * proves that each check finds the stack's objects, so a check that could never fail (say,
- * after the runtime renamed its cgroups) fails instead.
+ * Checks that {@code down -v} removed everything a stack made: its containers, the veth links and
+ * bridges of its containers, its mounts and its cgroups. While the stack is up it first proves that
+ * each check finds the stack's objects, so a check that could never fail (say, after the runtime
+ * renamed its cgroups) fails instead.
  */
 final class DownLeavesNothing {
 
@@ -26,8 +26,8 @@ final class DownLeavesNothing {
   }
 
   /**
-   * Records the stack's links and container IDs and checks that each probe sees them; call it
-   * after every {@code up} of the test.
+   * Records the stack's links and container IDs and checks that each probe sees them; call it after
+   * every {@code up} of the test.
    */
   void whileUp() {
     assertThat(stack.containers()).as("containers of %s while up", stack.project()).isNotEmpty();

@@ -33,9 +33,9 @@ final class HostLeftovers {
   private static final Pattern MASTER = Pattern.compile(" master (\\S+) ");
 
   /**
-   * The host links of the containers whose network namespaces are bound under {@code netnsDir}:
-   * the host end of each veth pair (found from the container end's peer index) and the bridge it
-   * is enslaved to. Exact even while other stacks run on the host.
+   * The host links of the containers whose network namespaces are bound under {@code netnsDir}: the
+   * host end of each veth pair (found from the container end's peer index) and the bridge it is
+   * enslaved to. Exact even while other stacks run on the host.
    */
   static Set<String> linksOfNamespacesUnder(Path netnsDir) {
     Set<String> peerIndexes = new TreeSet<>();
