@@ -33,7 +33,7 @@ final class DaemonCommand implements Callable<Integer> {
     Daemon daemon;
     try {
       daemon =
-          Daemon.start(new DaemonConfig(paths, version, DaemonBackends.standard()))
+          Daemon.start(new DaemonConfig(paths, version, DaemonBackends.standard(System.getenv())))
               .toCompletionStage()
               .toCompletableFuture()
               .get();

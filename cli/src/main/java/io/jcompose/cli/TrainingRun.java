@@ -1,17 +1,51 @@
 package io.jcompose.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jcompose.cli.progress.ProgressView;
+import io.jcompose.cli.progress.ProgressViews;
+import io.jcompose.model.api.Project;
+import io.jcompose.model.api.ProjectLoader;
+import io.jcompose.model.api.ProjectOptions;
+import io.jcompose.scheduler.api.EngineJson;
+import io.jcompose.scheduler.api.ProgressEvent;
+import io.jcompose.scheduler.api.UpOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 
 /**
  * A run that loads the classes a typical command needs without doing anything, so the launcher can
- * record them in a class-data-sharing archive once per build ({@code -XX:ArchiveClassesAtExit}).
+ * record them in a class-data-sharing archive once per build ({@code -XX:ArchiveClassesAtExit}):
+ * the command tree, the compose loader, the JSON mapper and the progress and table output.
  */
 final class TrainingRun {
 
   /** The hidden argument the launcher passes. */
   static final String COMMAND = "__train";
+
+  private static final String SAMPLE =
+      "services:\n"
+          + "  web:\n"
+          + "    image: busybox\n"
+          + "    command: [\"httpd\", \"-f\"]\n"
+          + "    ports: [\"8080:80\"]\n"
+          + "    environment: {A: \"${HOME:-x}\"}\n"
+          + "    depends_on: {db: {condition: service_healthy}}\n"
+          + "  db:\n"
+          + "    image: busybox\n"
+          + "    healthcheck: {test: [\"CMD\", \"true\"], interval: 1s}\n"
+          + "    volumes: [\"data:/data\"]\n"
+          + "volumes: {data: {}}\n";
 
   private TrainingRun() {}
 
@@ -22,9 +56,50 @@ final class TrainingRun {
     cl.setErr(new PrintWriter(sink));
     cl.execute("--help");
     for (CommandLine sub : cl.getSubcommands().values()) {
-      sub.getCommandSpec().commandLine().getUsageMessage();
+      sub.getUsageMessage();
     }
-    cl.parseArgs("-p", "training", "--progress", "plain", "version");
+    JComposeCommand.commandLine(new String[] {"ps"}).parseArgs("-p", "x", "ps", "-a");
     LeanVersion.text(BuildInfo.current());
+    try {
+      exerciseModelAndJson();
+    } catch (Exception e) {
+      // Training is best effort: a failure only means a smaller archive.
+    }
+  }
+
+  private static void exerciseModelAndJson() throws Exception {
+    Path dir = Files.createTempDirectory("jcompose-train");
+    try {
+      Files.writeString(dir.resolve("compose.yaml"), SAMPLE, StandardCharsets.UTF_8);
+      Project project = ProjectLoader.load(ProjectOptions.of(dir, Map.of("HOME", "/root")));
+      ObjectMapper mapper = EngineJson.mapper();
+      byte[] json =
+          mapper.writeValueAsBytes(
+              ProjectCommand.body("project", project, "options", UpOptions.defaults()));
+      JsonNode tree = mapper.readTree(json);
+      mapper.treeToValue(tree.path("project"), Project.class);
+      ProgressEvent event = ProgressEvent.done("Container x-web-1", "Started");
+      JsonNode wire = mapper.readTree(mapper.writeValueAsString(event));
+      PrintStream devNull =
+          new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+      for (String mode : new String[] {"plain", "tty", "json"}) {
+        try (ProgressView view = ProgressViews.create(mode, "Running", true, devNull, mapper)) {
+          view.show(mapper.treeToValue(wire, ProgressEvent.class));
+        }
+      }
+      new Table("NAME", "STATUS")
+          .row("x-web-1", Table.ago("2026-01-01T00:00:00Z"))
+          .print(new PrintWriter(new StringWriter()));
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 }

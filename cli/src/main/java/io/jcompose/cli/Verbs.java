@@ -55,6 +55,12 @@ final class Verbs {
     ALL.put("wait", WaitCommand::new);
     ALL.put("scale", ScaleCommand::new);
     ALL.put("stats", StatsCommand::new);
+    ALL.put("pull", PullCommand::new);
+    ALL.put("image", ImageCommand::new);
+    ALL.put("volume", VolumeCommand::new);
+    ALL.put("system", SystemCommand::new);
+    ALL.put("login", LoginCommand::new);
+    ALL.put("logout", LogoutCommand::new);
     ALL.put("version", VersionCommand::new);
     ALL.put("daemon", DaemonCommand::new);
     ALL.put("config", ConfigCommand::new);

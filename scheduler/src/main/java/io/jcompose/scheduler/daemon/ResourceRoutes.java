@@ -1,0 +1,252 @@
+package io.jcompose.scheduler.daemon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jcompose.runtime.api.ContainerRuntime;
+import io.jcompose.runtime.api.ContainerState;
+import io.jcompose.runtime.api.Image;
+import io.jcompose.runtime.api.ImagePuller;
+import io.jcompose.runtime.api.ImageStore;
+import io.jcompose.runtime.api.PullProgress;
+import io.jcompose.runtime.api.RegistryCredentials;
+import io.jcompose.runtime.api.VolumeStore;
+import io.jcompose.scheduler.api.ProgressEvent;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The host-wide verbs on images, volumes and the whole system ({@code image/ls}, {@code
+ * volume/prune}, {@code system/df}…), served straight from the runtime components.
+ */
+public final class ResourceRoutes {
+
+  private final Vertx vertx;
+  private final ContainerRuntime containers;
+  private final ImageStore images;
+  private final VolumeStore volumes;
+  private final ImagePuller puller;
+
+  /** Routes over the daemon's runtime components; {@code puller} may be null (no pulls). */
+  public ResourceRoutes(
+      Vertx vertx,
+      ContainerRuntime containers,
+      ImageStore images,
+      VolumeStore volumes,
+      ImagePuller puller) {
+    this.vertx = vertx;
+    this.containers = containers;
+    this.images = images;
+    this.volumes = volumes;
+    this.puller = puller;
+  }
+
+  /** Adds the image, volume, login and system verbs to {@code routes}. */
+  public void register(ApiRoutes routes) {
+    routes
+        .host("image/ls", c -> images.list())
+        .host("image/inspect", c -> images.resolve(text(c, "reference")))
+        .host("image/rm", this::removeImages)
+        .host(
+            "image/import",
+            c -> images.importRootfs(path(c), text(c, "reference"), strings(c.field("changes"))))
+        .host("image/load", c -> images.load(path(c)))
+        .host("image/pull", this::pull)
+        .host("login/check", this::checkLogin)
+        .host("volume/ls", c -> volumes().list(Map.of()))
+        .host("volume/inspect", c -> volumes().inspect(text(c, "name")))
+        .host("volume/rm", this::removeVolumes)
+        .host("volume/prune", c -> volumes().prune(Map.of()))
+        .host("system/df", c -> diskUsage())
+        .host("system/prune", this::prune);
+  }
+
+  private Future<List<String>> removeImages(ApiCall call) {
+    boolean force = call.field("force").asBoolean();
+    List<String> refs = strings(call.field("references"));
+    Future<Void> chain = Future.succeededFuture();
+    for (String ref : refs) {
+      chain =
+          chain.compose(
+              v ->
+                  images
+                      .remove(ref, force)
+                      .onSuccess(x -> call.events().emit(progress("Image " + ref, "Removed"))));
+    }
+    return chain.map(v -> refs);
+  }
+
+  private VolumeStore volumes() {
+    if (volumes == null) {
+      throw new IllegalStateException("this daemon has no volume store yet");
+    }
+    return volumes;
+  }
+
+  private Future<List<String>> removeVolumes(ApiCall call) {
+    List<String> names = strings(call.field("names"));
+    Future<Void> chain = Future.succeededFuture();
+    for (String name : names) {
+      chain =
+          chain.compose(
+              v ->
+                  volumes()
+                      .remove(name)
+                      .onSuccess(x -> call.events().emit(progress("Volume " + name, "Removed"))));
+    }
+    return chain.map(v -> names);
+  }
+
+  private Future<Image> pull(ApiCall call) {
+    if (puller == null) {
+      return Future.failedFuture(
+          new IllegalStateException("this daemon has no registry client; pulls are unavailable"));
+    }
+    String reference = text(call, "reference");
+    String resource = "Image " + reference;
+    call.events()
+        .emit(new StreamEvents(StreamEvents.PROGRESS, ProgressEvent.working(resource, "Pulling")));
+    return puller
+        .pull(reference, p -> pullProgress(call, resource, p))
+        .onSuccess(image -> call.events().emit(progress(resource, "Pulled")));
+  }
+
+  private static void pullProgress(ApiCall call, String resource, PullProgress p) {
+    if (p.isLayer() && p.phase() == PullProgress.Phase.DOWNLOADING && p.bytesTotal() > 0) {
+      String detail = p.id() + " " + (100 * p.bytesDone() / p.bytesTotal()) + "%";
+      call.events()
+          .emit(
+              new StreamEvents(
+                  StreamEvents.PROGRESS,
+                  new ProgressEvent(
+                      resource,
+                      "Pulling",
+                      ProgressEvent.Kind.WORKING,
+                      detail,
+                      java.time.Instant.now())));
+    }
+  }
+
+  private Future<Void> checkLogin(ApiCall call) {
+    if (puller == null) {
+      return Future.failedFuture(new IllegalStateException("this daemon has no registry client"));
+    }
+    return puller.checkLogin(
+        text(call, "registry"),
+        RegistryCredentials.of(text(call, "username"), text(call, "password")));
+  }
+
+  private Future<Map<String, Object>> diskUsage() {
+    Future<List<Image>> imageList = images.list();
+    Future<List<ContainerState>> containerList = containers.list(Map.of());
+    Future<List<io.jcompose.runtime.api.Volume>> volumeList =
+        volumes == null ? Future.succeededFuture(List.of()) : volumes.list(Map.of());
+    return Future.all(imageList, containerList, volumeList)
+        .compose(
+            all ->
+                vertx.executeBlocking(
+                    () -> {
+                      Map<String, Object> df = new LinkedHashMap<>();
+                      df.put("images", imageList.result().size());
+                      df.put(
+                          "imagesSize",
+                          imageList.result().stream().mapToLong(Image::sizeBytes).sum());
+                      df.put("containers", containerList.result().size());
+                      df.put(
+                          "containersRunning",
+                          containerList.result().stream().filter(ContainerState::isAlive).count());
+                      df.put("volumes", volumeList.result().size());
+                      df.put(
+                          "volumesSize",
+                          volumeList.result().stream()
+                              .mapToLong(v -> DirectorySize.of(v.mountpoint()))
+                              .sum());
+                      return df;
+                    }));
+  }
+
+  private Future<Map<String, Object>> prune(ApiCall call) {
+    boolean allImages = call.field("all").asBoolean();
+    boolean withVolumes = call.field("volumes").asBoolean();
+    Map<String, Object> report = new LinkedHashMap<>();
+    return containers
+        .list(Map.of())
+        .compose(
+            list -> {
+              List<String> removed = new ArrayList<>();
+              Future<Void> chain = Future.succeededFuture();
+              for (ContainerState c : list) {
+                if (!c.isAlive()) {
+                  chain =
+                      chain.compose(
+                          v ->
+                              containers
+                                  .remove(c.id(), false)
+                                  .onSuccess(x -> removed.add(c.name())));
+                }
+              }
+              report.put("containers", removed);
+              return chain.compose(v -> containers.list(Map.of()));
+            })
+        .compose(
+            remaining -> {
+              Set<String> inUse =
+                  remaining.stream().map(ContainerState::image).collect(Collectors.toSet());
+              return images
+                  .list()
+                  .compose(
+                      all -> {
+                        List<String> removed = new ArrayList<>();
+                        Future<Void> chain = Future.succeededFuture();
+                        for (Image image : all) {
+                          boolean used =
+                              inUse.contains(image.id())
+                                  || image.repoTags().stream().anyMatch(inUse::contains);
+                          if (!used && (allImages || image.repoTags().isEmpty())) {
+                            chain =
+                                chain.compose(
+                                    v ->
+                                        images
+                                            .remove(image.id(), false)
+                                            .onSuccess(x -> removed.add(image.id())));
+                          }
+                        }
+                        report.put("images", removed);
+                        return chain;
+                      });
+            })
+        .compose(
+            v ->
+                withVolumes
+                    ? volumes().prune(Map.of()).map(names -> report.put("volumes", names))
+                    : Future.succeededFuture())
+        .map(v -> report);
+  }
+
+  private static StreamEvents progress(String resource, String status) {
+    return new StreamEvents(StreamEvents.PROGRESS, ProgressEvent.done(resource, status));
+  }
+
+  private static String text(ApiCall call, String field) {
+    JsonNode node = call.field(field);
+    if (!node.isTextual() || node.asText().isEmpty()) {
+      throw new IllegalArgumentException("request field '" + field + "' is missing");
+    }
+    return node.asText();
+  }
+
+  private static Path path(ApiCall call) {
+    return Path.of(text(call, "path"));
+  }
+
+  private static List<String> strings(JsonNode node) {
+    List<String> values = new ArrayList<>();
+    node.forEach(n -> values.add(n.asText()));
+    return values;
+  }
+}

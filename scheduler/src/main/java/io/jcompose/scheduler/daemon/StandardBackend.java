@@ -1,0 +1,98 @@
+package io.jcompose.scheduler.daemon;
+
+import io.jcompose.runtime.api.ContainerRuntime;
+import io.jcompose.runtime.api.ContainerRuntimes;
+import io.jcompose.runtime.api.ImagePuller;
+import io.jcompose.runtime.api.ImagePullers;
+import io.jcompose.runtime.api.ImageStore;
+import io.jcompose.runtime.api.ImageStores;
+import io.jcompose.runtime.api.NetworkDriver;
+import io.jcompose.runtime.api.NetworkDrivers;
+import io.jcompose.runtime.api.PortPublisher;
+import io.jcompose.runtime.api.RuntimePaths;
+import io.jcompose.runtime.api.VolumeStore;
+import io.jcompose.runtime.api.VolumeStores;
+import io.jcompose.scheduler.engine.EngineRuntime;
+import io.jcompose.scheduler.engine.RuntimeComposeEngine;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.Map;
+
+/**
+ * The built-in Linux runtime (image store, puller, containers, networks with DNS, port proxy) and
+ * the compose engine over it. Starting re-adopts everything on disk: networks and their DNS,
+ * published ports, then containers with their health monitors and restart policies.
+ */
+final class StandardBackend implements DaemonBackend {
+
+  private final Map<String, String> environment;
+  private Vertx vertx;
+  private ImageStore images;
+  private ImagePuller puller;
+  private ContainerRuntime containers;
+  private VolumeStore volumes;
+  private NetworkDriver networks;
+  private PortPublisher ports;
+  private RuntimeComposeEngine engine;
+
+  StandardBackend(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
+  @Override
+  public Future<Void> start(Vertx vertx, RuntimePaths paths) {
+    this.vertx = vertx;
+    // Opening the stores reads state from disk: keep it off the event loop.
+    return vertx
+        .executeBlocking(
+            () -> {
+              images = ImageStores.open(vertx, paths);
+              puller = ImagePullers.fromEnvironment(vertx, images, environment);
+              volumes = VolumeStores.open(vertx, paths);
+              containers = ContainerRuntimes.linux(vertx, paths, images, volumes);
+              networks = NetworkDrivers.linux(vertx, paths);
+              ports = NetworkDrivers.portProxy(vertx, paths);
+              engine =
+                  RuntimeComposeEngine.create(
+                      vertx,
+                      new EngineRuntime(containers, images, puller, volumes, networks, ports),
+                      paths.root().resolve("engine"),
+                      parallelLimit());
+              return null;
+            })
+        .compose(v -> networks.start())
+        .compose(v -> ports.start())
+        .compose(
+            v ->
+                engine
+                    .adopt()
+                    // A container that cannot be re-adopted must not keep the API down.
+                    .recover(
+                        e -> {
+                          DaemonLog.line("re-adopting containers failed: " + e.getMessage());
+                          return Future.succeededFuture();
+                        }));
+  }
+
+  @Override
+  public void register(ApiRoutes routes) {
+    new EngineRoutes(engine).register(routes);
+    new ResourceRoutes(vertx, containers, images, volumes, puller).register(routes);
+  }
+
+  @Override
+  public Future<Void> close() {
+    Future<Void> portsStopped = ports == null ? Future.succeededFuture() : ports.stop();
+    return portsStopped
+        .transform(v -> networks == null ? Future.succeededFuture() : networks.stop())
+        .mapEmpty();
+  }
+
+  private int parallelLimit() {
+    try {
+      return Math.max(0, Integer.parseInt(environment.getOrDefault("COMPOSE_PARALLEL_LIMIT", "0")));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}
