@@ -7,6 +7,7 @@ import io.jcompose.health.api.HealthConfig;
 import io.jcompose.health.api.HealthMonitor;
 import io.jcompose.health.api.HealthStatus;
 import io.jcompose.health.api.HealthTransition;
+import io.jcompose.health.api.ManualTicker;
 import io.jcompose.health.api.Probe;
 import io.jcompose.health.api.ProbeResult;
 import io.vertx.core.Future;

@@ -78,10 +78,10 @@ public final class TestProjects {
     return out;
   }
 
-  /** A CMD-SHELL healthcheck with a 1 s interval. */
+  /** A CMD-SHELL healthcheck with a 200 ms interval and one retry. */
   public static Healthcheck health(String script) {
     return new Healthcheck(
-        List.of("CMD-SHELL", script), Duration.ofSeconds(1), null, null, null, 1, false);
+        List.of("CMD-SHELL", script), Duration.ofMillis(200), null, null, null, 1, false);
   }
 
   /** An observed container of a project's service. */

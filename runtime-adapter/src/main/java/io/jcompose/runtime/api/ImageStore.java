@@ -54,4 +54,9 @@ public interface ImageStore {
    * layers not yet unpacked and points {@code reference} at it.
    */
   Future<Image> registerManifest(String reference, String manifestDigest);
+
+  /** What the store uses on disk, layers counted once ({@code system df}). */
+  default Future<ImageDiskUsage> diskUsage() {
+    return Future.failedFuture(new RuntimeFailure("this image store does not report disk usage"));
+  }
 }

@@ -39,7 +39,11 @@ final class UpstreamForwarder {
     long timer = vertx.setTimer(TIMEOUT_MS, t -> answer.tryFail("timeout from " + upstream));
     socket.handler(
         packet -> {
-          if (packet.sender().host().equals(upstream) && packet.data().length() >= 2) {
+          // Only the asked server's answer to this very query (same message id) counts.
+          if (packet.sender().host().equals(upstream)
+              && packet.data().length() >= 2
+              && packet.data().getShort(0)
+                  == (short) (((query[0] & 0xff) << 8) | (query[1] & 0xff))) {
             answer.tryComplete(packet.data().getBytes());
           }
         });

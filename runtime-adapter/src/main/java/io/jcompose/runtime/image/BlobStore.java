@@ -92,6 +92,11 @@ final class BlobStore {
     AtomicFile.fsyncDirectory(dir);
   }
 
+  /** Bytes of all stored blobs. */
+  long totalBytes() throws IOException {
+    return FileTrees.size(dir);
+  }
+
   void delete(String digest) throws IOException {
     if (Digests.isValid(digest)) {
       Files.deleteIfExists(path(digest));

@@ -2,6 +2,7 @@ package io.jcompose.runtime.image;
 
 import io.jcompose.runtime.api.ConflictException;
 import io.jcompose.runtime.api.Image;
+import io.jcompose.runtime.api.ImageDiskUsage;
 import io.jcompose.runtime.api.ImageStore;
 import io.jcompose.runtime.api.NotFoundException;
 import io.jcompose.runtime.api.RuntimeFailure;
@@ -107,6 +108,16 @@ public final class LocalImageStore implements ImageStore {
   public Future<Image> registerManifest(String reference, String manifestDigest) {
     return blocking(
         () -> new ManifestRegistration(blobs, committer).register(reference, manifestDigest));
+  }
+
+  @Override
+  public Future<ImageDiskUsage> diskUsage() {
+    return blocking(
+        () -> {
+          synchronized (this) {
+            return DiskUsage.of(index.images(), layers, blobs);
+          }
+        });
   }
 
   /** How many layer tars this store unpacked since it was opened (tests check "once"). */

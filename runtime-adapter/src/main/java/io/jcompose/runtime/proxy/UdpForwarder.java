@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.datagram.DatagramSocket;
+import io.vertx.core.datagram.DatagramSocketOptions;
 import io.vertx.core.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,18 +35,19 @@ final class UdpForwarder implements Forwarder {
     }
   }
 
-  private UdpForwarder(Vertx vertx, String targetHost, int targetPort) {
+  private UdpForwarder(Vertx vertx, String host, String targetHost, int targetPort) {
     this.vertx = vertx;
     this.targetHost = targetHost;
     this.targetPort = targetPort;
-    this.socket = vertx.createDatagramSocket();
+    this.socket =
+        vertx.createDatagramSocket(new DatagramSocketOptions().setIpV6(host.contains(":")));
     this.socket.handler(p -> relay(p.sender(), p.data()));
     this.sweeper = vertx.setPeriodic(IDLE_MS / 2, t -> sweep());
   }
 
   static Future<Forwarder> listen(
       Vertx vertx, String host, int port, String targetHost, int targetPort) {
-    UdpForwarder f = new UdpForwarder(vertx, targetHost, targetPort);
+    UdpForwarder f = new UdpForwarder(vertx, host, targetHost, targetPort);
     return f.socket
         .listen(port, host)
         .<Forwarder>map(s -> f)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jcompose.runtime.api.ConflictException;
 import io.jcompose.runtime.api.Image;
+import io.jcompose.runtime.api.ImageDiskUsage;
 import io.jcompose.runtime.api.NotFoundException;
 import io.jcompose.runtime.api.RuntimeFailure;
 import java.io.IOException;
@@ -147,6 +148,23 @@ class ImageImportTest {
     assertThat(layer).doesNotExist();
     assertThatThrownBy(() -> await(fixture.store.remove("two", false)))
         .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void diskUsage_countsSharedLayerOnce() throws IOException {
+    Image a = await(fixture.store.importRootfs(rootfs, "a", List.of()));
+    Image b = await(fixture.store.importRootfs(rootfs, "b", List.of("CMD b")));
+    Path other = TestTar.create().file("solo", "123456789").writeTo(dir.resolve("other.tar"));
+    Image c = await(fixture.store.importRootfs(other, "c", List.of()));
+
+    ImageDiskUsage usage = await(fixture.store.diskUsage());
+
+    assertThat(usage.layerCount()).isEqualTo(2);
+    assertThat(usage.layerBytes()).isEqualTo(5 + 9);
+    assertThat(usage.sharedLayerCount()).isEqualTo(1);
+    assertThat(usage.sharedLayerBytes()).isEqualTo(5);
+    assertThat(usage.uniqueBytesByImage()).isEqualTo(Map.of(a.id(), 0L, b.id(), 0L, c.id(), 9L));
+    assertThat(usage.blobBytes()).isPositive();
   }
 
   @Test

@@ -89,24 +89,23 @@ public final class NetworkBench {
                       List.of(PortBinding.tcp(0, 80).withHostIp("127.0.0.1"))))
               .get(0)
               .hostPort();
-      System.out.println(
-          "\nwrk -t2 -c32 -d"
-              + duration
-              + " http://"
-              + web.primaryAddress()
-              + "/  (direct to the container)");
-      System.out.println(wrk(duration, "http://" + web.primaryAddress() + "/"));
+      String direct = "http://" + web.primaryAddress() + "/";
+      String proxied = "http://127.0.0.1:" + port + "/";
       if (System.getenv("BENCH_PAUSE") != null) {
         System.out.println("proxy on 127.0.0.1:" + port + ", container " + web.primaryAddress());
         Thread.sleep(Long.parseLong(System.getenv("BENCH_PAUSE")) * 1000);
       }
-      System.out.println(
-          "wrk -t2 -c32 -d"
-              + duration
-              + " http://127.0.0.1:"
-              + port
-              + "/  (through the jcompose proxy)");
-      System.out.println(wrk(duration, "http://127.0.0.1:" + port + "/"));
+      for (int connections : new int[] {8, 32}) {
+        for (String url : List.of(direct, proxied)) {
+          System.out.printf(
+              "%nwrk -t2 -c%d -d%s %s  (%s)%n",
+              connections,
+              duration,
+              url,
+              url.equals(direct) ? "direct to the container" : "through the jcompose proxy");
+          System.out.println(wrk(connections, duration, url));
+        }
+      }
       await(proxy.unpublish(ids.get(0)));
 
       double[] detach = new double[count];
@@ -160,9 +159,9 @@ public final class NetworkBench {
         Arrays.stream(s).sum());
   }
 
-  private static String wrk(String duration, String url) throws Exception {
+  private static String wrk(int connections, String duration, String url) throws Exception {
     Process p =
-        new ProcessBuilder("wrk", "-t2", "-c32", "-d" + duration, url)
+        new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + duration, url)
             .redirectErrorStream(true)
             .start();
     String out = new String(p.getInputStream().readAllBytes());

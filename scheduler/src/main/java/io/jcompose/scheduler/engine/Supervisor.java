@@ -84,14 +84,18 @@ final class Supervisor {
       return Future.failedFuture(new RuntimeFailure("container " + id + " is not tracked"));
     }
     {
+      boolean changed;
       synchronized (this) {
         if (c.pendingRestart != null) {
           c.pendingRestart.cancel();
           c.pendingRestart = null;
         }
+        changed = c.record.stoppedByUser();
         c.record = c.record.withStoppedByUser(false);
       }
-      persist(c);
+      if (changed && c.restartPolicy.mode() != RestartPolicy.Mode.NO) {
+        persist(c);
+      }
       return running(c, ticker.now(), true);
     }
   }
@@ -211,7 +215,9 @@ final class Supervisor {
     if (c == null) {
       return;
     }
+    boolean changed;
     synchronized (this) {
+      changed = !c.record.stoppedByUser();
       c.record = c.record.withStoppedByUser(true);
       if (c.pendingRestart != null) {
         c.pendingRestart.cancel();
@@ -219,7 +225,10 @@ final class Supervisor {
         c.status = ContainerStatus.EXITED;
       }
     }
-    persist(c);
+    // Only a policy that restarts cares whether a user stopped it; the file is skipped otherwise.
+    if (changed && c.restartPolicy.mode() != RestartPolicy.Mode.NO) {
+      persist(c);
+    }
   }
 
   /** Records a status set by a verb (paused, unpaused). */

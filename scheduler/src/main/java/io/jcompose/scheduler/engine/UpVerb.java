@@ -53,6 +53,8 @@ final class UpVerb {
         .compose(
             observed -> {
               Plan plan = planner.plan(project, observed, request);
+              // Fail on a bad policy before anything is created, not halfway through.
+              plan.gates().keySet().forEach(s -> RestartPolicy.of(project.service(s)));
               warnUnsupported(project, plan, progress);
               plan.warnings().forEach(w -> progress.warning("Project " + project.name(), w));
               Map<String, ContainerState> byId = new HashMap<>();

@@ -1,13 +1,15 @@
-package io.jcompose.health;
+package io.jcompose.health.api;
 
-import io.jcompose.health.api.Ticker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** A ticker whose time moves only when a test advances it; due actions run in time order. */
+/**
+ * A ticker whose time moves only when {@link #advance} is called; due actions run in time order on
+ * the caller's thread. For tests and simulations of health checks and restart back-off.
+ */
 public final class ManualTicker implements Ticker {
 
   private record Timer(long due, long seq, Runnable action, boolean[] cancelled) {}
@@ -16,6 +18,9 @@ public final class ManualTicker implements Ticker {
   private final Instant epoch = Instant.parse("2026-01-01T00:00:00Z");
   private long now;
   private long seq;
+
+  /** Creates a ticker at time zero. */
+  public ManualTicker() {}
 
   @Override
   public synchronized long nanoTime() {

@@ -1,0 +1,26 @@
+/**
+ * The Linux network driver: one bridge per network ({@code jc-} + 8 hex of the network name's
+ * SHA-256), one veth pair per endpoint ({@code jcv} + 10 hex of container and network), each
+ * container in a network namespace bind-mounted at {@code <run>/netns/<id>} before it starts.
+ *
+ * <p>Decisions a user may notice:
+ *
+ * <ul>
+ *   <li>Subnets come from Docker's default pool (172.17–31.0.0/16, then 192.168.x.0/20), skipping
+ *       every subnet that overlaps a route of the host ({@code /proc/net/route}) or another
+ *       jcompose network. Addresses are the lowest free ones of {@code ip_range} or the subnet.
+ *   <li>Network definitions are durable under {@code <root>/networks}; attachments, the container
+ *       files ({@code hosts}, {@code resolv.conf}, {@code hostname}) and published ports are
+ *       volatile under {@code <run>/network}, as the namespaces they describe.
+ *   <li>{@code resolv.conf} always names the first network's gateway, where the DNS server runs; a
+ *       service's {@code dns} servers become that container's upstreams instead of the host's, and
+ *       {@code options ndots:0} is added unless the service sets {@code ndots}, as Docker does.
+ *   <li>DNS answers carry a TTL of 0 so that a stopped replica is never cached by a client.
+ *   <li>Each network has its own nftables table ({@code ip jcompose_<hash>}) with isolation from
+ *       other jcompose networks, drops for {@code internal} networks and masquerade for the others.
+ *       When the host's iptables FORWARD policy drops (as after Docker), a {@code JCOMPOSE-FORWARD}
+ *       chain accepts traffic from the bridges and replies to them.
+ *   <li>An internal network gets no default route in its containers.
+ * </ul>
+ */
+package io.jcompose.runtime.network;
