@@ -66,7 +66,8 @@ final class ContainerLifecycle {
               null,
               plan.stopSignal(),
               spec.stopGrace().toMillis(),
-              mounts.anonymousVolumes());
+              mounts.anonymousVolumes(),
+              spec.resources());
       store.write(record);
       return record;
     } catch (IOException | RuntimeException e) {
@@ -99,6 +100,11 @@ final class ContainerLifecycle {
           "container " + r.name() + ": clearing its last exit: " + e.getMessage(), e);
     }
     ContainerCgroup cgroup = cgroups.of(r.id());
+    if (!cgroup.directories().stream().allMatch(Files::isDirectory)) {
+      // cgroups do not survive a reboot: make them again with the container's limits.
+      cgroup = cgroups.create(r.id());
+      cgroup.apply(r.resources());
+    }
     if (!cgroup.pids().isEmpty()) {
       throw new ConflictException(
           "container "

@@ -2,6 +2,7 @@ package io.jcompose.runtime.linux;
 
 import io.jcompose.runtime.api.ContainerState;
 import io.jcompose.runtime.api.ContainerStatus;
+import io.jcompose.runtime.api.Resources;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import java.util.Map;
  * @param stopSignal signal {@code stop} sends
  * @param stopGraceMillis default grace of {@code stop}
  * @param anonymousVolumes volumes created for this container alone
+ * @param resources its cgroup limits, re-applied when the cgroup is gone (after a reboot)
  */
 record ContainerRecord(
     String id,
@@ -45,11 +47,13 @@ record ContainerRecord(
     String finishedAt,
     String stopSignal,
     long stopGraceMillis,
-    List<String> anonymousVolumes) {
+    List<String> anonymousVolumes,
+    Resources resources) {
 
   ContainerRecord {
     labels = Map.copyOf(labels);
     anonymousVolumes = anonymousVolumes == null ? List.of() : List.copyOf(anonymousVolumes);
+    resources = resources == null ? Resources.NONE : resources;
   }
 
   ContainerRecord running(int newPid, int newShimPid, long ticks, Instant at) {
@@ -70,7 +74,8 @@ record ContainerRecord(
         null,
         stopSignal,
         stopGraceMillis,
-        anonymousVolumes);
+        anonymousVolumes,
+        resources);
   }
 
   ContainerRecord exited(int code, boolean oom, Instant at) {
@@ -91,7 +96,8 @@ record ContainerRecord(
         at.toString(),
         stopSignal,
         stopGraceMillis,
-        anonymousVolumes);
+        anonymousVolumes,
+        resources);
   }
 
   ContainerRecord withStatus(ContainerStatus newStatus) {
@@ -112,7 +118,8 @@ record ContainerRecord(
         finishedAt,
         stopSignal,
         stopGraceMillis,
-        anonymousVolumes);
+        anonymousVolumes,
+        resources);
   }
 
   boolean alive() {

@@ -363,6 +363,7 @@ class LinuxContainerRuntimeIT {
     assertThat(r.lines()).containsExactly("tmpfs", "from-host", "ro");
     Path volume = await(fixture.volumes.inspect("vol-" + s.name())).mountpoint();
     assertThat(Files.readString(volume.resolve("f"))).isEqualTo("data\n");
+    assertThat(fixture.volumes.populated).contains("vol-" + s.name() + ":/data");
   }
 
   @Test
@@ -386,6 +387,110 @@ class LinuxContainerRuntimeIT {
     assertThat(seen.status()).isEqualTo(ContainerStatus.RUNNING);
     assertThat(seen.pid()).isEqualTo(c.pid());
     assertThat(await(again.stop(c.id(), Duration.ZERO)).exitCode()).isEqualTo(137);
+  }
+
+  @Test
+  void networkNamespace_isJoinedByPathOrSharedWithTheHost() throws Exception {
+    String ns = "jc-it-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    run("ip", "netns", "add", ns);
+    try {
+      Path nsFile = Path.of("/run/netns", ns);
+      ContainerSpec joined = spec("readlink", "/proc/self/ns/net").withNetworkNamespace(nsFile);
+      ContainerSpec s = spec("readlink", "/proc/self/ns/net");
+      ContainerSpec host =
+          new ContainerSpec(
+              s.name(),
+              s.image(),
+              s.labels(),
+              null,
+              s.command(),
+              Map.of(),
+              null,
+              null,
+              s.hostname(),
+              false,
+              false,
+              null,
+              null,
+              List.of(),
+              List.of(),
+              Map.of(),
+              null,
+              true,
+              null,
+              null);
+      String nsInode = "net:[" + Files.getAttribute(nsFile, "unix:ino") + "]";
+      String hostInode = Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString();
+      assertThat(runToEnd(joined).lines()).containsExactly(nsInode);
+      assertThat(runToEnd(host).lines()).containsExactly(hostInode);
+    } finally {
+      run("ip", "netns", "delete", ns);
+    }
+  }
+
+  private static void run(String... argv) throws Exception {
+    Process p = new ProcessBuilder(argv).inheritIO().start();
+    assertThat(p.waitFor()).as(String.join(" ", argv)).isZero();
+  }
+
+  @Test
+  void exec_usesItsOwnEnvironmentUserAndDirectory() {
+    ContainerState c = started(spec("sleep", "1000"));
+    var result =
+        await(
+            fixture.runtime.exec(
+                c.id(),
+                new ExecSpec(
+                    List.of("sh", "-c", "echo $FOO $HOSTNAME; id -u; pwd"),
+                    Map.of("FOO", "bar"),
+                    "app",
+                    "/tmp",
+                    false,
+                    null)));
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.output()).isEqualTo("bar " + c.name() + "\n1000\n/tmp\n");
+  }
+
+  @Test
+  void logs_rotateAtTheConfiguredSizeAndStayReadable() throws IOException {
+    ContainerState c =
+        await(
+            fixture.runtime.create(
+                spec(
+                    "sh",
+                    "-c",
+                    "i=0; while [ $i -lt 100 ]; do echo line-$i-0123456789; i=$((i+1)); done")));
+    Path dir = fixture.runtime.containerDir(c.id());
+    // The spec has no log options yet: set the shim's rotation annotations in the bundle.
+    String config = Files.readString(dir.resolve("config.json"));
+    Files.writeString(
+        dir.resolve("config.json"),
+        config.replace(
+            "\"annotations\" : {",
+            "\"annotations\" : {\"io.jcompose.log.max-size\": \"2000\", \"io.jcompose.log.max-files\": \"2\","));
+    await(fixture.runtime.start(c.id()));
+    await(fixture.runtime.waitForExit(c.id()));
+    assertThat(dir.resolve("container.log.1")).exists();
+    assertThat(dir.resolve("container.log.2")).doesNotExist();
+    assertThat(Files.size(dir.resolve("container.log"))).isLessThan(2200);
+    List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    await(fixture.runtime.logs(c.id(), LogOptions.ALL, l -> lines.add(l.text())));
+    assertThat(lines).isNotEmpty().endsWith("line-99-0123456789");
+    int first = Integer.parseInt(lines.get(0).split("-")[1]);
+    assertThat(first).isPositive();
+    assertThat(lines).hasSize(100 - first);
+  }
+
+  @Test
+  void start_recreatesCgroupsLostSinceCreate() {
+    Resources res = new Resources(32L << 20, 0, 0, 0, null, 0, 0);
+    ContainerState c =
+        await(
+            fixture.runtime.create(
+                with(spec("sleep", "1000"), null, res, List.of(), Map.of(), false, null)));
+    fixture.runtime.cgroupHost().of(c.id()).remove();
+    await(fixture.runtime.start(c.id()));
+    assertThat(await(fixture.runtime.stats(c.id())).memoryLimitBytes()).isEqualTo(32L << 20);
   }
 
   private static void sleep(long millis) {

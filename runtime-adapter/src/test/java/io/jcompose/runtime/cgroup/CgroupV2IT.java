@@ -1,0 +1,43 @@
+package io.jcompose.runtime.cgroup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jcompose.runtime.api.Resources;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The v2 code on whatever unified tree this host has (on a hybrid host the mostly empty one at
+ * /sys/fs/cgroup/unified): create, join, freeze, thaw, remove.
+ */
+class CgroupV2IT {
+  @Test
+  void cgroup_holdsFreezesThawsAndIsRemoved() throws Exception {
+    CgroupHost detected = CgroupHost.detect();
+    Assumptions.assumeTrue(detected.unified() != null, "no cgroup2 tree mounted");
+    CgroupHost v2 = new CgroupHost(CgroupMode.V2, detected.unified(), java.util.Map.of());
+    String id = "v2it" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    ContainerCgroup cgroup = v2.create(id);
+    Process sleeper = new ProcessBuilder("sleep", "30").start();
+    try {
+      cgroup.apply(Resources.NONE);
+      Files.writeString(cgroup.procsFiles().get(0), Long.toString(sleeper.pid()));
+      assertThat(cgroup.pids()).containsExactly(sleeper.pid());
+      cgroup.freeze();
+      assertThat(cgroup.frozen()).isTrue();
+      assertThat(Files.readString(Path.of("/proc", Long.toString(sleeper.pid()), "stat")))
+          .matches("(?s).*\\) [SD] .*");
+      cgroup.thaw();
+      assertThat(cgroup.frozen()).isFalse();
+    } finally {
+      sleeper.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      cgroup.remove();
+    }
+    assertThat(cgroup.directories()).noneMatch(Files::exists);
+  }
+}
