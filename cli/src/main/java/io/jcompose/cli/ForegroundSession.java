@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jcompose.cli.client.DaemonException;
 import io.jcompose.model.api.Project;
 import io.jcompose.scheduler.api.LogsOptions;
+import io.jcompose.scheduler.api.PsOptions;
 import io.jcompose.scheduler.api.StopOptions;
 import io.jcompose.scheduler.api.WaitOptions;
 import java.util.ArrayList;
@@ -38,10 +39,7 @@ final class ForegroundSession {
   }
 
   int run(boolean abortOnExit, String exitCodeFrom, Integer timeout) {
-    List<String> names = new ArrayList<>();
-    project.services().keySet().stream()
-        .filter(s -> services.isEmpty() || services.contains(s))
-        .forEach(s -> names.add(s + "-1"));
+    List<String> names = attachedNames();
     LogPrinter printer =
         new LogPrinter(
             System.out,
@@ -72,6 +70,21 @@ final class ForegroundSession {
       return ExitCodes.INTERRUPTED;
     }
     return exitCode.get();
+  }
+
+  /** {@code web-1, web-2…} of the containers now there, as the prefixes will show them. */
+  private List<String> attachedNames() {
+    List<String> names = new ArrayList<>();
+    JsonNode rows =
+        command
+            .daemon()
+            .project(
+                project.name(),
+                "ps",
+                ProjectCommand.body("options", new PsOptions(services, true)),
+                e -> {});
+    rows.forEach(r -> names.add(r.path("Service").asText() + "-" + r.path("Number").asInt()));
+    return names;
   }
 
   private void watchFirstExit(
