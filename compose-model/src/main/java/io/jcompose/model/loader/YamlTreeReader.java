@@ -170,6 +170,9 @@ final class YamlTreeReader {
         throw error(tuple.getKeyNode(), path, "a key must be a plain value, not a list or mapping");
       }
       String key = keyNode.getValue();
+      if (key.indexOf('\0') >= 0) {
+        throw error(keyNode, path, "key contains a NUL character; remove it");
+      }
       String childPath = path.isEmpty() ? key : path + "." + key;
       if (key.equals("<<") && keyNode.getTag().equals(Tag.STR) && keyNode.isPlain()) {
         Object source = construct(tuple.getValueNode(), childPath);
@@ -218,6 +221,9 @@ final class YamlTreeReader {
 
   private Object scalar(ScalarNode node, String path) throws ComposeFileException {
     String text = node.getValue();
+    if (text.indexOf('\0') >= 0) {
+      throw error(node, path, "value contains a NUL character; remove it");
+    }
     Tag tag = node.getTag();
     // The engine tags plain ${VAR} scalars as !ENV_VARIABLE; for compose they are strings that
     // interpolation expands later.
