@@ -195,6 +195,13 @@ final class PlanExecutor {
                                         Progress.NONE))
                             .onSuccess(c -> run.progress().done(resource, "Recreated"));
                       });
+          case RESTART ->
+              adopter
+                  .tracked(project, observed.get(op.existingId()))
+                  .compose(
+                      c ->
+                          ops.stop(c.id, c.name, run.stopGrace(), run.limiter(), run.progress())
+                              .map(c));
           default -> adopter.tracked(project, observed.get(op.existingId()));
         };
     if (op.kind() == Operation.Kind.KEEP) {

@@ -40,6 +40,8 @@ public record Operation(
     RECREATE,
     /** Start an existing stopped container. */
     START,
+    /** Stop a running container and start it again once its dependencies are ready. */
+    RESTART,
     /** Leave a running, unchanged container as it is. */
     KEEP,
     /** Stop and remove a container. */
@@ -53,7 +55,7 @@ public record Operation(
 
   /** Whether this step leaves a container of its service running. */
   public boolean yieldsContainer() {
-    return kind == Kind.CREATE || kind == Kind.RECREATE || kind == Kind.START || kind == Kind.KEEP;
+    return kind != Kind.CREATE_NETWORK && kind != Kind.CREATE_VOLUME && kind != Kind.REMOVE;
   }
 
   /** The step as one line of plan text. */

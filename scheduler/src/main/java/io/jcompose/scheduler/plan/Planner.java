@@ -100,13 +100,20 @@ public final class Planner {
               .map(d -> "dependency " + d.dependency() + " replaced, shares its " + nsWord(d))
               .findFirst()
               .orElse(null);
+      String restartCause =
+          deps.stream()
+              .filter(d -> d.restart() && replaced.contains(d.dependency()))
+              .map(d -> "dependency " + d.dependency() + " replaced, restart: true")
+              .findFirst()
+              .orElse(null);
       List<Operation> serviceOps =
           new ServiceReconciler(project, service, hasher.apply(service), after)
               .reconcile(
                   byService.getOrDefault(name, List.of()),
                   request.scale().getOrDefault(name, service.replicas()),
                   policy,
-                  sharedReplaced);
+                  sharedReplaced,
+                  restartCause);
       if (serviceOps.stream().anyMatch(o -> o.kind() == Operation.Kind.RECREATE)) {
         replaced.add(name);
       }

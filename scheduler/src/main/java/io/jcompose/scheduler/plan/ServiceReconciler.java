@@ -29,7 +29,11 @@ final class ServiceReconciler {
   }
 
   List<Operation> reconcile(
-      List<ContainerState> existing, int wanted, Recreate policy, String sharedReplaced) {
+      List<ContainerState> existing,
+      int wanted,
+      Recreate policy,
+      String sharedReplaced,
+      String restartCause) {
     if (wanted < 0) {
       throw new InvalidProjectException(
           "services." + service.name() + ": scale must not be negative, got " + wanted);
@@ -49,7 +53,7 @@ final class ServiceReconciler {
     List<Operation> ops = new ArrayList<>();
     int kept = Math.min(wanted, sorted.size());
     for (int i = 0; i < kept; i++) {
-      ops.add(converge(sorted.get(i), policy, sharedReplaced));
+      ops.add(converge(sorted.get(i), policy, sharedReplaced, restartCause));
     }
     for (int i = sorted.size() - 1; i >= kept; i--) {
       ContainerState c = sorted.get(i);
@@ -77,7 +81,8 @@ final class ServiceReconciler {
     return ops;
   }
 
-  private Operation converge(ContainerState c, Recreate policy, String sharedReplaced) {
+  private Operation converge(
+      ContainerState c, Recreate policy, String sharedReplaced, String restartCause) {
     int number = ComposeLabels.number(c);
     String cause = recreateCause(c, policy, sharedReplaced);
     if (cause != null) {
@@ -85,6 +90,9 @@ final class ServiceReconciler {
     }
     if (!Planner.running(c)) {
       return op(Operation.Kind.START, c.name(), number, c.id(), c.status().word(), after);
+    }
+    if (restartCause != null) {
+      return op(Operation.Kind.RESTART, c.name(), number, c.id(), restartCause, after);
     }
     return op(Operation.Kind.KEEP, c.name(), number, c.id(), "running, unchanged", List.of());
   }

@@ -103,6 +103,31 @@ class ReconcileTest {
   }
 
   @Test
+  void dependentDeclaredWithRestartTrueIsRestartedWhenItsDependencyIsReplaced() throws Exception {
+    Project p =
+        project(
+            "shop",
+            service("api"),
+            service("worker")
+                .dependsOn(
+                    Map.of(
+                        "api",
+                        new io.jcompose.model.api.ServiceDependency(
+                            "service_started", true, true))));
+    up(p, UpOptions.defaults());
+    h.runtime.calls.clear();
+
+    up(
+        replace(p, p.service("api").toBuilder().command(List.of("httpd")).build()),
+        UpOptions.defaults());
+
+    assertThat(h.runtime.calls("stop")).contains("shop-worker-1");
+    assertThat(h.runtime.calls("remove")).containsExactly("shop-api-1");
+    List<String> starts = h.runtime.calls("start");
+    assertThat(starts).containsExactly("shop-api-1", "shop-worker-1");
+  }
+
+  @Test
   void forceRecreateReplacesEvenUnchangedContainers() throws Exception {
     up(stack(), UpOptions.defaults());
     h.runtime.calls.clear();

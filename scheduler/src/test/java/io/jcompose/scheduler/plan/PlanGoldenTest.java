@@ -50,7 +50,13 @@ class PlanGoldenTest {
                             "volume", "data", "/var/lib/db", false, null, null, null, null))),
             service("cache"),
             service("api").dependsOn(deps("db", "service_healthy", "cache", "service_started")),
-            service("worker").scale(3).dependsOn(deps("api", "service_started")),
+            service("worker")
+                .scale(3)
+                .dependsOn(
+                    Map.of(
+                        "api",
+                        new io.jcompose.model.api.ServiceDependency(
+                            "service_started", true, true))),
             service("migrate").command(List.of("true")),
             service("sidecar").networkMode("service:api"));
     return withVolume(p, "data");
