@@ -41,7 +41,8 @@ final class LayerUnpacker {
     // Directory times are set last: writing their children would change them again.
     Deque<TarArchiveEntry> dirs = new ArrayDeque<>();
     Deque<Path> dirPaths = new ArrayDeque<>();
-    TarArchiveInputStream tar = new TarArchiveInputStream(tarStream, StandardCharsets.UTF_8.name());
+    TarTailPadding padded = new TarTailPadding(tarStream);
+    TarArchiveInputStream tar = new TarArchiveInputStream(padded, StandardCharsets.UTF_8.name());
     for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
       List<String> parts = LayerPath.components(entry.getName());
       if (!parts.isEmpty() && parts.get(parts.size() - 1).startsWith(WHITEOUT_PREFIX)) {
@@ -91,6 +92,10 @@ final class LayerUnpacker {
       } else if (entry.isFile()) {
         try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
           size += tar.transferTo(out);
+        }
+        if (padded.synthesized()) {
+          throw new IOException(
+              "tar entry '" + entry.getName() + "' is cut short: the layer is truncated");
         }
       } else {
         throw new IOException(

@@ -150,4 +150,25 @@ class LayerUnpackerTest {
     assertThat(root.resolve("x")).isDirectory();
     assertThat(root.resolve("x/y")).hasContent("new");
   }
+
+  @Test
+  void unpack_acceptsTarWithoutPaddingAndEndBlocksAsUmociWritesThem() throws IOException {
+    byte[] full = TestTar.create().file("etc/motd", "hello!").toBytes();
+    byte[] cut = java.util.Arrays.copyOf(full, 512 + 6); // header + content, nothing after
+
+    LayerUnpacker.Result result = unpack(cut);
+
+    assertThat(root.resolve("etc/motd")).hasContent("hello!");
+    assertThat(result.diffId()).isEqualTo(Digests.of(cut));
+  }
+
+  @Test
+  void unpack_rejectsContentCutShort() throws IOException {
+    byte[] full = TestTar.create().file("etc/motd", "hello!").toBytes();
+    byte[] cut = java.util.Arrays.copyOf(full, 512 + 3);
+
+    assertThatThrownBy(() -> unpack(cut))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("cut short");
+  }
 }
