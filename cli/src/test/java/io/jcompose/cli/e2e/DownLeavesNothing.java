@@ -6,42 +6,50 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Checks that {@code down -v} removed everything a stack made: its containers, the veth and bridge
- * links that appeared while it was up, its mounts and its cgroups.
+ * Checks that {@code down -v} removed everything a stack made: its containers, the veth links and
+ * bridges of its containers, its mounts and its cgroups. While the stack is up it first proves that
+ * each check finds the stack's objects, so a check that could never fail (say, after the runtime
+ * renamed its cgroups) fails instead.
  */
 final class DownLeavesNothing {
 
   private final SampleStack stack;
-  private final Set<String> linksBeforeUp;
-  private Set<String> linksOfStack = Set.of();
+  private final Set<String> linksOfStack = new TreeSet<>();
 
   private DownLeavesNothing(SampleStack stack) {
     this.stack = stack;
-    this.linksBeforeUp = HostLeftovers.vethAndBridgeLinks();
   }
 
-  /** Starts watching: call before {@code up}. */
+  /** Starts watching a stack (before {@code up}). */
   static DownLeavesNothing watch(SampleStack stack) {
     return new DownLeavesNothing(stack);
   }
 
   /**
-   * Records the links the stack made and its container IDs: call while it is up. Tests of one Maven
-   * run go one after another, so links that appeared meanwhile are the stack's.
+   * Records the stack's links and container IDs and checks that each probe sees them; call it after
+   * every {@code up} of the test.
    */
   void whileUp() {
-    Set<String> now = new TreeSet<>(HostLeftovers.vethAndBridgeLinks());
-    now.removeAll(linksBeforeUp);
-    linksOfStack = now;
-    stack.containers();
+    assertThat(stack.containers()).as("containers of %s while up", stack.project()).isNotEmpty();
+    linksOfStack.addAll(
+        HostLeftovers.linksOfNamespacesUnder(stack.stateDir().resolve("run/netns")));
+    assertThat(linksOfStack)
+        .as("veth links of %s found from the netns under %s", stack.project(), stack.stateDir())
+        .isNotEmpty();
+    assertThat(HostLeftovers.mountsMentioning(stack.leftoverNeedles()))
+        .as("mounts of %s while up", stack.project())
+        .isNotEmpty();
+    assertThat(HostLeftovers.cgroupsMentioning(stack.leftoverNeedles()))
+        .as("cgroups of %s while up", stack.project())
+        .isNotEmpty();
   }
 
-  /** Asserts that nothing of the stack is left: call after {@code down -v}. */
+  /** Asserts that nothing of the stack is left (after {@code down -v}). */
   void assertNothingLeft() {
     assertThat(stack.containers()).as("containers of %s after down -v", stack.project()).isEmpty();
-    Set<String> links = new TreeSet<>(HostLeftovers.vethAndBridgeLinks());
-    links.retainAll(linksOfStack);
-    assertThat(links).as("veth/bridge links made by %s still present", stack.project()).isEmpty();
+    assertThat(HostLeftovers.linksStillPresent(linksOfStack))
+        .as("veth/bridge links of %s after down -v", stack.project())
+        .isEmpty();
     assertThat(HostLeftovers.mountsMentioning(stack.leftoverNeedles()))
         .as("mounts of %s after down -v", stack.project())
         .isEmpty();

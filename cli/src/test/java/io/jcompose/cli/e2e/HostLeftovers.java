@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Kernel objects a stack leaves on the host when {@code down} is incomplete: veth and bridge links,
@@ -25,19 +28,56 @@ final class HostLeftovers {
 
   private HostLeftovers() {}
 
-  /** Names of the veth and bridge links of the host's network namespace. */
-  static Set<String> vethAndBridgeLinks() {
+  private static final Pattern LINK_LINE = Pattern.compile("^(\\d+): ([^:@ ]+)(@\\S+)?: .*");
+  private static final Pattern PEER_INDEX = Pattern.compile("^\\d+: [^:@ ]+@if(\\d+): .*");
+  private static final Pattern MASTER = Pattern.compile(" master (\\S+) ");
+
+  /**
+   * The host links of the containers whose network namespaces are bound under {@code netnsDir}: the
+   * host end of each veth pair (found from the container end's peer index) and the bridge it is
+   * enslaved to. Exact even while other stacks run on the host.
+   */
+  static Set<String> linksOfNamespacesUnder(Path netnsDir) {
+    Set<String> peerIndexes = new TreeSet<>();
+    if (Files.isDirectory(netnsDir)) {
+      try (Stream<Path> files = Files.list(netnsDir)) {
+        for (Path ns : files.toList()) {
+          String inside = run("nsenter", "--net=" + ns, "ip", "-o", "link", "show");
+          for (String line : inside.split("\n")) {
+            Matcher m = PEER_INDEX.matcher(line);
+            if (m.matches()) {
+              peerIndexes.add(m.group(1));
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     Set<String> names = new TreeSet<>();
-    for (String type : List.of("veth", "bridge")) {
-      for (String line : run("ip", "-o", "link", "show", "type", type).split("\n")) {
-        // "12: vethab12@if11: <BROADCAST,...> ..." -> "vethab12"
-        String[] fields = line.split(": ", 3);
-        if (fields.length >= 2) {
-          names.add(fields[1].split("@", 2)[0].trim());
+    for (String line : run("ip", "-o", "link", "show").split("\n")) {
+      Matcher m = LINK_LINE.matcher(line);
+      if (m.matches() && peerIndexes.contains(m.group(1))) {
+        names.add(m.group(2));
+        Matcher master = MASTER.matcher(line);
+        if (master.find()) {
+          names.add(master.group(1));
         }
       }
     }
     return names;
+  }
+
+  /** Which of {@code names} still exist as links of the host's network namespace. */
+  static Set<String> linksStillPresent(Set<String> names) {
+    Set<String> present = new TreeSet<>();
+    for (String line : run("ip", "-o", "link", "show").split("\n")) {
+      Matcher m = LINK_LINE.matcher(line);
+      if (m.matches() && names.contains(m.group(2))) {
+        present.add(m.group(2));
+      }
+    }
+    return present;
   }
 
   /** Mount points (from /proc/self/mountinfo) whose path or root contains one of the needles. */

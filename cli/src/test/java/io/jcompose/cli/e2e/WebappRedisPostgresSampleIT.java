@@ -42,6 +42,7 @@ class WebappRedisPostgresSampleIT {
           .contains("This is visit 3;")
           .contains("PostgreSQL holds 3 visits");
       assertThat(LoopbackHttp.get(port, "/count")).contains("\"redis\": 3, \"postgres\": 3");
+      leftovers.whileUp();
 
       CommandResult downVolumes = stack.compose("down", "-v");
       assertThat(downVolumes.succeeded()).as(downVolumes.describe()).isTrue();

@@ -2,7 +2,6 @@ package io.jcompose.runtime.linux;
 
 import io.jcompose.runtime.api.ContainerSpec;
 import io.jcompose.runtime.api.Image;
-import io.jcompose.runtime.api.MountSpec;
 import io.jcompose.runtime.api.RuntimeFailure;
 import io.jcompose.runtime.cgroup.ContainerCgroup;
 import io.jcompose.runtime.oci.Annotations;
@@ -52,6 +51,7 @@ final class BundleWriter {
     } catch (IOException e) {
       throw new RuntimeFailure("creating " + dir.path() + ": " + e.getMessage(), e);
     }
+    createMissingBindSources(resolved);
     List<OciSpec.Mount> mounts = new ArrayList<>(etcMounts(dir, spec, hostname));
     mounts.addAll(resolved.mounts());
     List<String> args = plan.args();
@@ -61,7 +61,6 @@ final class BundleWriter {
       withInit.addAll(args);
       args = withInit;
     }
-    seedVolumes(spec, image, resolved);
     BundleRequest request =
         new BundleRequest(
             args,
@@ -144,14 +143,22 @@ final class BundleWriter {
     return out;
   }
 
-  private static void seedVolumes(ContainerSpec spec, Image image, ResolvedMounts resolved) {
-    Set<String> bindTargets = new HashSet<>();
-    spec.mounts().stream()
-        .filter(m -> m.type() != MountSpec.Type.VOLUME)
-        .forEach(m -> bindTargets.add(m.target()));
+  /** A bind mount of a host directory that does not exist creates it, as docker compose does. */
+  private static void createMissingBindSources(ResolvedMounts resolved) {
     for (OciSpec.Mount m : resolved.mounts()) {
-      if (m.type().equals("bind") && !bindTargets.contains(m.destination())) {
-        VolumeSeeder.seed(Path.of(m.source()), image.layerDirs(), m.destination());
+      Path source = m.source() == null ? null : Path.of(m.source());
+      if ("bind".equals(m.type()) && source != null && !Files.exists(source)) {
+        try {
+          Files.createDirectories(source);
+        } catch (IOException e) {
+          throw new RuntimeFailure(
+              "bind mount "
+                  + source
+                  + ": creating the host directory: "
+                  + e.getMessage()
+                  + "; create it or fix the path",
+              e);
+        }
       }
     }
   }

@@ -8,8 +8,6 @@ import io.jcompose.runtime.api.Volume;
 import io.jcompose.runtime.api.VolumeStore;
 import io.jcompose.runtime.oci.OciSpecBuilder;
 import io.vertx.core.Future;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -20,9 +18,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns a spec's mounts into OCI mounts: bind sources made absolute (a missing directory is
- * created, as compose does), named volumes from the {@link VolumeStore}, anonymous volumes (no
- * name, or an image {@code VOLUME} nothing else covers) created with random names.
+ * Turns a spec's mounts into OCI mounts: bind sources made absolute, named volumes from the {@link
+ * VolumeStore}, anonymous volumes (no name, or an image {@code VOLUME} nothing else covers) created
+ * with random names.
  */
 final class VolumeMounts {
   /** The label docker puts on anonymous volumes. */
@@ -64,7 +62,15 @@ final class VolumeMounts {
           labels = Map.of(ANONYMOUS_LABEL, "");
           anonymous.add(name);
         }
-        pending.add(volumes.create(name, labels));
+        // Docker's copy-up: an empty volume first gets what the image has at the mount point.
+        pending.add(
+            volumes
+                .create(name, labels)
+                .compose(
+                    vol ->
+                        volumes
+                            .populateFromImage(vol.name(), image, m.target())
+                            .map(copied -> vol)));
       }
     }
     return Future.all(pending)
@@ -88,21 +94,8 @@ final class VolumeMounts {
             });
   }
 
+  /** The absolute host path; a missing directory is created later, on a worker. */
   private static String bindSource(MountSpec m) {
-    Path source = Path.of(m.source()).toAbsolutePath().normalize();
-    if (!Files.exists(source)) {
-      try {
-        Files.createDirectories(source);
-      } catch (IOException e) {
-        throw new RuntimeFailure(
-            "bind mount "
-                + m.source()
-                + ": creating the host directory: "
-                + e.getMessage()
-                + "; create it or fix the path",
-            e);
-      }
-    }
-    return source.toString();
+    return Path.of(m.source()).toAbsolutePath().normalize().toString();
   }
 }

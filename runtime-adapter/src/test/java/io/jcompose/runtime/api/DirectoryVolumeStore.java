@@ -55,6 +55,16 @@ public final class DirectoryVolumeStore implements VolumeStore {
     return Future.succeededFuture();
   }
 
+  /** Records the fills asked for; copies nothing (the real store's copy-up is tested there). */
+  @Override
+  public Future<Boolean> populateFromImage(String name, Image image, String containerPath) {
+    populated.add(name + ":" + containerPath);
+    return Future.succeededFuture(false);
+  }
+
+  /** name:path of every populateFromImage call. */
+  public final List<String> populated = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   @Override
   public Future<List<String>> prune(Map<String, String> labelFilter) {
     return Future.succeededFuture(List.of());

@@ -363,6 +363,7 @@ class LinuxContainerRuntimeIT {
     assertThat(r.lines()).containsExactly("tmpfs", "from-host", "ro");
     Path volume = await(fixture.volumes.inspect("vol-" + s.name())).mountpoint();
     assertThat(Files.readString(volume.resolve("f"))).isEqualTo("data\n");
+    assertThat(fixture.volumes.populated).contains("vol-" + s.name() + ":/data");
   }
 
   @Test
