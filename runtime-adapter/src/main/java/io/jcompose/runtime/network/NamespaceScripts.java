@@ -64,7 +64,12 @@ final class NamespaceScripts {
         "ip",
         "-batch",
         "-");
-    if (!plugs.isEmpty()) {
+    if (plugs.isEmpty()) {
+      return;
+    }
+    if (InterfaceCalls.available()) {
+      InterfaceCalls.plug(what, plugs);
+    } else {
       HostCommand.run(what, host(plugs), "ip", "-batch", "-");
     }
   }
@@ -73,7 +78,8 @@ final class NamespaceScripts {
     if (!hostVeths.isEmpty()) {
       HostCommand.tryRun(removeVeths(hostVeths), "ip", "-force", "-batch", "-");
     }
-    if (AttachmentRegistry.isMounted(netns)) {
+    if (AttachmentRegistry.isMounted(netns)
+        && !(InterfaceCalls.available() && InterfaceCalls.unmount(netns))) {
       HostCommand.tryRun(null, "umount", netns.toString());
     }
     try {

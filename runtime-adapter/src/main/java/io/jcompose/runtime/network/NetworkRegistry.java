@@ -71,8 +71,13 @@ final class NetworkRegistry {
       }
       return existing;
     }
-    NetworkState n = plan(spec);
-    createBridge(n);
+    NetworkState n;
+    // Drivers with other state roots (tests, a second daemon) pick subnets on the same host: the
+    // choice and the bridge that makes it visible in the route table happen under one host lock.
+    try (HostLock lock = HostLock.acquire()) {
+      n = plan(spec);
+      createBridge(n);
+    }
     try {
       nat.add(n);
       store.save(n);

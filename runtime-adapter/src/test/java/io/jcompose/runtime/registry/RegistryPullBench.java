@@ -5,6 +5,7 @@ import static io.jcompose.runtime.registry.OciLayoutWriter.Entry.random;
 import io.jcompose.runtime.api.ImagePullers;
 import io.jcompose.runtime.api.Platform;
 import io.jcompose.runtime.api.PullerOptions;
+import io.jcompose.runtime.image.LocalImageStore;
 import io.jcompose.runtime.registry.OciLayoutWriter.Compression;
 import io.jcompose.runtime.registry.OciLayoutWriter.Layer;
 import io.vertx.core.Vertx;
@@ -52,8 +53,10 @@ public final class RegistryPullBench {
 
       double jcompose = median(runs, i -> pullOnce(vertx, work, ref, i, true));
       double unverified = median(runs, i -> pullOnce(vertx, work, ref, i, false));
+      double unpacked = median(runs, i -> pullIntoLocalStore(vertx, work, ref, i));
       print("jcompose puller", jcompose, total, jcompose);
       print("  without store's re-hash", unverified, total, jcompose);
+      print("  + unpack (LocalImageStore)", unpacked, total, jcompose);
       if (System.getProperty("only-jcompose") != null) {
         return;
       }
@@ -137,6 +140,22 @@ public final class RegistryPullBench {
     return t;
   }
 
+  /** Download and unpack, as docker pull does: into the real image store. */
+  private static long pullIntoLocalStore(Vertx vertx, Path work, String ref, int i)
+      throws Exception {
+    Path dir = work.resolve("images-" + i);
+    LocalImageStore store = new LocalImageStore(vertx, dir, id -> false);
+    long t0 = System.nanoTime();
+    ImagePullers.create(vertx, store, PullerOptions.defaults())
+        .pull(ref, new Platform("linux", "amd64", null), e -> {})
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(10, TimeUnit.MINUTES);
+    long t = System.nanoTime() - t0;
+    delete(dir);
+    return t;
+  }
+
   interface Run {
     long nanos(int i) throws Exception;
   }
@@ -153,7 +172,7 @@ public final class RegistryPullBench {
 
   private static void print(String name, double seconds, long bytes, double jcompose) {
     System.out.printf(
-        "%-26s median %6.3f s  %7.1f MB/s  ratio to jcompose %.2f%n",
+        "%-30s median %6.3f s  %7.1f MB/s  ratio to jcompose %.2f%n",
         name, seconds, bytes / 1e6 / seconds, seconds / jcompose);
   }
 
