@@ -78,6 +78,7 @@ public final class ConfigCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws ComposeFileException, IOException {
+    // Services named after `config` are added in run(), where they also filter the output.
     ProjectOptions options = projectOptions();
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     int code = run(options, new PrintStream(buffer, true, StandardCharsets.UTF_8));
@@ -105,6 +106,11 @@ public final class ConfigCommand implements Callable<Integer> {
             .withNoInterpolate(options.noInterpolate() || noInterpolate)
             .withCommandLineServices(merge(options.commandLineServices(), serviceNames));
     Project project = ProjectLoader.load(effective);
+    if (spec != null) {
+      // Like docker compose, warnings go to stderr so the printed configuration stays clean.
+      project.warnings().forEach(w -> spec.commandLine().getErr().println("WARN " + w));
+      spec.commandLine().getErr().flush();
+    }
     if (!serviceNames.isEmpty()) {
       Map<String, Service> only = new LinkedHashMap<>();
       serviceNames.forEach(n -> only.put(n, project.service(n)));
@@ -163,20 +169,7 @@ public final class ConfigCommand implements Callable<Integer> {
   }
 
   /** The project options from the global flags, the process environment and stdin for -f -. */
-  private ProjectOptions projectOptions() throws IOException {
-    GlobalOptions g = JComposeCommand.of(spec).globals();
-    String stdin = null;
-    if (g.files().contains("-")) {
-      stdin = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    List<String> envFiles = new ArrayList<>();
-    g.envFiles().forEach(p -> envFiles.add(p.toString()));
-    return ProjectOptions.of(Path.of("").toAbsolutePath(), System.getenv())
-        .withConfigFiles(g.files())
-        .withStdinContent(stdin)
-        .withProjectName(g.projectName())
-        .withProjectDirectory(g.projectDirectory())
-        .withEnvFiles(envFiles)
-        .withProfiles(g.profiles());
+  private ProjectOptions projectOptions() {
+    return ProjectSource.of(JComposeCommand.of(spec).globals()).options(List.of());
   }
 }

@@ -77,7 +77,7 @@ final class ProjectSource {
     return false;
   }
 
-  private ProjectOptions options(List<String> commandLineServices) {
+  ProjectOptions options(List<String> commandLineServices) {
     ProjectOptions options =
         ProjectOptions.of(workingDir, environment)
             .withConfigFiles(globals.files())

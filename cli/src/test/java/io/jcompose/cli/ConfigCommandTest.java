@@ -117,6 +117,19 @@ class ConfigCommandTest {
   }
 
   @Test
+  void unsetVariable_warnsOnStderrAndStillPrints() throws IOException {
+    Path file = compose("services:\n  web:\n    image: nginx:${JCOMPOSE_TEST_UNSET_TAG}\n");
+
+    int code = run("-f", file.toString(), "config", "--images");
+
+    assertThat(code).isZero();
+    assertThat(out.toString().lines()).containsExactly("nginx:");
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "WARN The \"JCOMPOSE_TEST_UNSET_TAG\" variable is not set. Defaulting to a blank string.");
+  }
+
+  @Test
   void malformedCorpus_eachExits1WithOnePathPrefixedLineAndNoStackTrace() throws IOException {
     Path corpus = Path.of("../compose-model/src/test/resources/malformed");
     List<Path> files = new ArrayList<>();
