@@ -67,32 +67,37 @@ final class DownVerb {
                           if (!options.services().isEmpty()) {
                             return removed;
                           }
-                          return removed.transform(
+                          // Networks, volumes and images go even when a container failed to go,
+                          // so one stuck container does not leave the rest behind.
+                          Future<Void> cleaned =
+                              removed.transform(
+                                  r ->
+                                      removeNetworks(name, progress)
+                                          .compose(
+                                              v ->
+                                                  options.volumes()
+                                                      ? removeVolumes(name, progress)
+                                                      : Future.succeededFuture())
+                                          .compose(
+                                              v ->
+                                                  removeImages(
+                                                      options, containers, project, progress))
+                                          .compose(
+                                              v ->
+                                                  orphans.isEmpty()
+                                                      ? forget(name)
+                                                      : Future.succeededFuture()));
+                          return cleaned.transform(
                               r ->
-                                  removeNetworks(name, project, progress)
-                                      .compose(
-                                          v ->
-                                              options.volumes()
-                                                  ? removeVolumes(name, progress)
-                                                  : Future.succeededFuture())
-                                      .compose(
-                                          v -> removeImages(options, containers, project, progress))
-                                      .compose(
-                                          v ->
-                                              orphans.isEmpty()
-                                                  ? forget(name)
-                                                  : Future.succeededFuture())
-                                      .transform(
-                                          after ->
-                                              r.succeeded()
-                                                  ? (after.succeeded()
-                                                      ? Future.<Void>succeededFuture()
-                                                      : Future.<Void>failedFuture(after.cause()))
-                                                  : Future.<Void>failedFuture(r.cause())));
+                                  removed.failed()
+                                      ? Future.<Void>failedFuture(removed.cause())
+                                      : r.succeeded()
+                                          ? Future.<Void>succeededFuture()
+                                          : Future.<Void>failedFuture(r.cause()));
                         }));
   }
 
-  private Future<Void> removeNetworks(String name, Project project, Progress progress) {
+  private Future<Void> removeNetworks(String name, Progress progress) {
     return ctx.rt
         .networks()
         .list(ComposeLabels.projectFilter(name))

@@ -11,11 +11,9 @@ import io.jcompose.runtime.api.ContainerStatus;
 import io.jcompose.runtime.api.ExecSpec;
 import io.jcompose.runtime.api.RuntimeFailure;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,9 +34,7 @@ final class Supervisor {
   private final Function<LiveContainer, Future<Void>> onRunning;
   private final Function<LiveContainer, Future<Void>> onStopped;
   private final Map<String, LiveContainer> live = new ConcurrentHashMap<>();
-  private final Map<String, List<Waiter>> waiters = new ConcurrentHashMap<>();
-
-  private record Waiter(Function<LiveContainer, Verdict> gate, Promise<Void> promise) {}
+  private final ContainerWaiters waiters = new ContainerWaiters(this);
 
   Supervisor(
       Vertx vertx,
@@ -255,11 +251,7 @@ final class Supervisor {
         }
         c.generation++;
       }
-      List<Waiter> pending = waiters.remove(id);
-      if (pending != null) {
-        pending.forEach(
-            w -> w.promise.tryFail(new RuntimeFailure("container " + c.name + " was removed")));
-      }
+      waiters.gone(c);
       vertx.executeBlocking(
           () -> {
             store.delete(id);
@@ -274,39 +266,11 @@ final class Supervisor {
     if (c == null) {
       return Future.failedFuture(new RuntimeFailure("container " + id + " is not running"));
     }
-    Promise<Void> promise = Promise.promise();
-    Waiter w = new Waiter(gate, promise);
-    waiters.computeIfAbsent(id, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(w);
-    evaluate(c, w);
-    return promise.future();
+    return waiters.register(c, gate);
   }
 
   private void notifyChange(LiveContainer c) {
-    List<Waiter> list = waiters.get(c.id);
-    if (list != null) {
-      for (Waiter w : new ArrayList<>(list)) {
-        evaluate(c, w);
-      }
-    }
-  }
-
-  private void evaluate(LiveContainer c, Waiter w) {
-    Verdict v;
-    synchronized (this) {
-      v = w.gate.apply(c);
-    }
-    if (v.kind() == Verdict.Kind.WAIT) {
-      return;
-    }
-    List<Waiter> list = waiters.get(c.id);
-    if (list != null) {
-      list.remove(w);
-    }
-    if (v.kind() == Verdict.Kind.PASS) {
-      w.promise.tryComplete();
-    } else {
-      w.promise.tryFail(new RuntimeFailure(v.reason()));
-    }
+    waiters.changed(c);
   }
 
   private void persist(LiveContainer c) {
