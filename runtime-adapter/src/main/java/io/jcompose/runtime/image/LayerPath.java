@@ -62,4 +62,21 @@ final class LayerPath {
     }
     return parts.isEmpty() ? root : current.resolve(parts.get(parts.size() - 1));
   }
+
+  /**
+   * The location of an existing entry (a hardlink's source) under {@code root}, or null when it is
+   * missing; no parent may be a symlink, and nothing is created.
+   */
+  static Path resolveExisting(Path root, List<String> parts) {
+    Path current = root;
+    for (int i = 0; i < parts.size(); i++) {
+      current = current.resolve(parts.get(i));
+      boolean last = i == parts.size() - 1;
+      if (!Files.exists(current, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          || (!last && !Files.isDirectory(current, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
+        return null;
+      }
+    }
+    return current;
+  }
 }

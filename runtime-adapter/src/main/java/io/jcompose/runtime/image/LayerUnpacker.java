@@ -67,11 +67,8 @@ final class LayerUnpacker {
       if (entry.isSymbolicLink()) {
         Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
       } else if (entry.isLink()) {
-        Path source =
-            LayerPath.resolveForWrite(
-                root, LayerPath.components(entry.getLinkName()), entry.getLinkName());
-        if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)
-            || Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+        Path source = LayerPath.resolveExisting(root, LayerPath.components(entry.getLinkName()));
+        if (source == null || Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
           throw new IOException(
               "tar entry '"
                   + entry.getName()

@@ -27,6 +27,17 @@ final class RootfsImport {
     this.committer = committer;
   }
 
+  private static String diffId(Path tar) throws IOException {
+    java.security.MessageDigest digest = Digests.sha256();
+    try (java.io.InputStream in = Compression.decompress(Files.newInputStream(tar))) {
+      byte[] buffer = new byte[1 << 16];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, n);
+      }
+    }
+    return Digests.format(digest);
+  }
+
   Image run(Path tar, String reference, List<String> changes) throws IOException {
     ImageReference ref = reference == null ? null : ReferenceKeys.parse(reference);
     if (ref != null && ref.digest() != null) {
@@ -40,7 +51,9 @@ final class RootfsImport {
     ImportChanges.apply(config, changes); // bad changes fail before any unpacking
     LayerStore.Layer layer;
     try {
-      layer = layers.ensure(() -> Files.newInputStream(tar), null, null);
+      // hashing first is cheap next to unpacking, and a tar imported before is not unpacked again
+      String diffId = diffId(tar);
+      layer = layers.ensure(() -> Files.newInputStream(tar), diffId, null);
     } catch (IOException e) {
       throw new RuntimeFailure("image import: " + tar + ": " + e.getMessage(), e);
     }

@@ -112,6 +112,7 @@ class ImageImportTest {
 
     assertThat(a.id()).isNotEqualTo(b.id());
     assertThat(a.layerDirs()).isEqualTo(b.layerDirs());
+    assertThat(((LocalImageStore) fixture.store).unpackCount()).isEqualTo(1);
     assertThat(await(fixture.store.list())).hasSize(2);
   }
 
