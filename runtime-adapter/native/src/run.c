@@ -64,6 +64,9 @@ static int open_stdio(const struct spec *spec, const char *state_dir, struct con
     if (grantpt(master) < 0 || unlockpt(master) < 0) return shim_fail(errno, "unlocking the pseudo terminal");
     io->out = io->err = open(ptsname(master), O_RDWR | O_NOCTTY | O_CLOEXEC);
     if (io->out < 0) return shim_fail(errno, "opening the terminal's slave side");
+    /* With a terminal, as with docker's tty: true, all three streams are the terminal. */
+    close(io->in);
+    io->in = io->out;
     io->tty = 1;
     *out_r = master;
     *err_r = -1;
@@ -126,7 +129,7 @@ static int start_and_monitor(const struct spec *spec, const char *state_dir, int
     container_main(spec, sync[1], &io);
   }
   close(sync[1]);
-  close(io.in);
+  if (io.in != io.out) close(io.in);
   close(io.out);
   if (io.err != io.out) close(io.err);
   if (cgroups_enter(spec, pid) < 0 || release(sync[0]) < 0 || await_exec(sync[0], rep) < 0) {

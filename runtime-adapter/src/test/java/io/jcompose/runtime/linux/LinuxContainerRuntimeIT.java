@@ -493,6 +493,38 @@ class LinuxContainerRuntimeIT {
     assertThat(await(fixture.runtime.stats(c.id())).memoryLimitBytes()).isEqualTo(32L << 20);
   }
 
+  @Test
+  void tty_givesTheProcessATerminalOnAllStreams() {
+    ContainerSpec s = spec("sh", "-c", "test -t 0 && test -t 1 && test -t 2 && echo ttys");
+    ContainerSpec tty =
+        new ContainerSpec(
+            s.name(),
+            s.image(),
+            s.labels(),
+            null,
+            s.command(),
+            Map.of(),
+            null,
+            null,
+            s.hostname(),
+            false,
+            true,
+            null,
+            null,
+            List.of(),
+            List.of(),
+            Map.of(),
+            null,
+            false,
+            null,
+            null);
+    RunResult r = runToEnd(tty);
+    RunResult plain = runToEnd(spec("sh", "-c", "test -t 1 && echo ttys"));
+    // A terminal turns \n into \r\n, as docker's logs of a tty container show.
+    assertThat(r.lines()).containsExactly("ttys\r");
+    assertThat(plain.lines()).isEmpty();
+  }
+
   private static void sleep(long millis) {
     try {
       Thread.sleep(millis);
