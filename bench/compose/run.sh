@@ -25,7 +25,15 @@ while (($#)); do
   esac
 done
 export BENCH_IMAGE="${BENCH_IMAGE:-jcompose-samples/busybox:1}"
-export BENCH_PORT="${BENCH_PORT:-18080}"
+# A port nothing listens on now (other programs' tests share this machine).
+free_port() {
+  local port
+  for port in $(shuf -i 20000-40000 -n 50); do
+    ss -Hltn "sport = :$port" | grep -q . || { echo "$port"; return 0; }
+  done
+  return 1
+}
+export BENCH_PORT="${BENCH_PORT:-$(free_port)}"
 log="${BENCH_LOG:-/tmp/jcompose-bench-$(date -u +%Y%m%dT%H%M%S).log}"
 jcompose="${JCOMPOSE:-$repo/jcompose}"
 results="$(mktemp)"

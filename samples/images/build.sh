@@ -46,6 +46,7 @@ only=()
 case "${1:-}" in
   --tars-only) mode=tars ;;
   --print-tar) mode=print; want="${2:?--print-tar needs busybox or debian}" ;;
+  --key) mode=key ;;
   busybox | postgres | redis | webapp) only=("$@") ;;
   "") ;;
   *) die "unknown argument '$1'; use --tars-only, --print-tar busybox|debian or image names (busybox postgres redis webapp)" ;;
@@ -54,7 +55,9 @@ for name in "${only[@]}"; do
   case "$name" in busybox | postgres | redis | webapp) ;; *) die "unknown image '$name'; use busybox postgres redis webapp" ;; esac
 done
 
-[[ $EUID -eq 0 ]] || die "run as root: debootstrap and the image import need it"
+if [[ $mode != key ]]; then
+  [[ $EUID -eq 0 ]] || die "run as root: debootstrap and the image import need it"
+fi
 [[ -x $busybox_bin ]] || die "$busybox_bin is missing; fix: apt-get install -y busybox-static"
 
 hash_of() { sha256sum "$@" | sha256sum | cut -c1-16; }
@@ -63,6 +66,13 @@ app_dir="$repo/samples/webapp-redis-postgres/app"
 tar_key="$(hash_of "${BASH_SOURCE[0]}" $(find "$here/rootfs-extra" "$app_dir" -type f | sort) "$busybox_bin")"
 base_dir="$cache/debian-$base_key"
 tar_dir="$cache/tars-$tar_key"
+if [[ $mode == key ]]; then
+  echo "$tar_key" # what samples/images/ensure.sh compares with the stamps below
+  exit 0
+fi
+# Stamps of the images imported into the jcompose state in use, one file per image holding
+# the key it was built with, so ./jcompose can tell in milliseconds whether to call us.
+stamp_dir="${JCOMPOSE_ROOT:-/var/lib/jcompose}/samples-images"
 
 mkdir -p "$cache"
 exec 9>"$cache/.lock"
@@ -205,11 +215,16 @@ already_imported() {
 while IFS=$'\t' read -r name tar changes; do
   if already_imported "$name"; then
     log "$name is up to date"
-    continue
+  else
+    args=()
+    IFS='|' read -ra parts <<<"$changes|LABEL io.jcompose.samples.build=$tar_key"
+    for c in "${parts[@]}"; do args+=(--change "$c"); done
+    log "importing $name"
+    "$jcompose" image import "$tar" "$name" "${args[@]}" </dev/null >/dev/null
   fi
-  args=()
-  IFS='|' read -ra parts <<<"$changes|LABEL io.jcompose.samples.build=$tar_key"
-  for c in "${parts[@]}"; do args+=(--change "$c"); done
-  log "importing $name"
-  "$jcompose" image import "$tar" "$name" "${args[@]}" </dev/null >/dev/null
+  if [[ $jcompose -ef $repo/jcompose ]]; then
+    short="${name#jcompose-samples/}"
+    mkdir -p "$stamp_dir"
+    echo "$tar_key" >"$stamp_dir/${short%%:*}"
+  fi
 done < <(images)
