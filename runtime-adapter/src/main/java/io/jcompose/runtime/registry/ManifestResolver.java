@@ -66,8 +66,19 @@ final class ManifestResolver {
                 uri,
                 RegistryClient.pullScope(repository),
                 headers,
-                HttpResponse.BodyHandlers.ofByteArray());
+                BoundedBody.handler(BoundedBody.MANIFEST_LIMIT));
       } catch (IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+          if (t instanceof BoundedBody.TooLarge) {
+            throw new RuntimeFailure(
+                what
+                    + ": registry "
+                    + client.registry()
+                    + " sent a manifest that is not one ("
+                    + t.getMessage()
+                    + "); rejected");
+          }
+        }
         last = e;
         continue;
       }
