@@ -67,7 +67,21 @@ final class ImageCommitter {
       for (int i = 0; i < inputs.size(); i++) {
         String diffId = parsed.diffIds().get(i);
         boolean had = layers.get(diffId) != null;
-        layers.ensure(inputs.get(i).source(), diffId, inputs.get(i).blobDigest());
+        try {
+          layers.ensure(inputs.get(i).source(), diffId, inputs.get(i).blobDigest());
+        } catch (IOException e) {
+          throw new RuntimeFailure(
+              what
+                  + ": layer "
+                  + (i + 1)
+                  + " of "
+                  + inputs.size()
+                  + " ("
+                  + (inputs.get(i).blobDigest() == null ? diffId : inputs.get(i).blobDigest())
+                  + "): "
+                  + IoMessages.describe(e),
+              e);
+        }
         if (!had) {
           unpackedHere.add(diffId);
         }

@@ -113,6 +113,22 @@ class ImageLoadTest {
   }
 
   @Test
+  void load_layerEscapingItsDirectoryFailsNamingTheLayerAndLeavesNothing() throws IOException {
+    TestImage source =
+        new TestImage()
+            .layer(TestTar.create().file("ok", "1"))
+            .layer(TestTar.create().symlink("link", "/").file("link/tmp/pwned", "x"));
+    Path save = source.writeDockerSave(dir.resolve("save"), "evil:1");
+
+    assertThatThrownBy(() -> await(fixture.store.load(save)))
+        .isInstanceOf(RuntimeFailure.class)
+        .hasMessageContaining("layer 2 of 2")
+        .hasMessageContaining("symlink 'link'");
+    assertThat(Path.of("/tmp/pwned")).doesNotExist();
+    assertThat(fixture.paths.images().resolve("layers")).isEmptyDirectory();
+  }
+
+  @Test
   void load_ofSomethingElseSaysWhatIsExpected() throws IOException {
     Path tar = TestTar.create().file("hello", "x").writeTo(dir.resolve("rootfs.tar"));
 

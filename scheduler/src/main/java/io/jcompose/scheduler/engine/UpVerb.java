@@ -1,11 +1,15 @@
 package io.jcompose.scheduler.engine;
 
+import io.jcompose.model.api.NetworkDefinition;
 import io.jcompose.model.api.Project;
+import io.jcompose.model.api.Service;
+import io.jcompose.model.api.VolumeDefinition;
 import io.jcompose.runtime.api.ContainerState;
 import io.jcompose.runtime.api.NetworkInfo;
 import io.jcompose.runtime.api.RuntimeFailure;
 import io.jcompose.runtime.api.Volume;
 import io.jcompose.scheduler.api.CreateOptions;
+import io.jcompose.scheduler.api.InvalidProjectException;
 import io.jcompose.scheduler.api.Recreate;
 import io.jcompose.scheduler.api.ScaleOptions;
 import io.jcompose.scheduler.api.StartOptions;
@@ -16,6 +20,7 @@ import io.jcompose.scheduler.plan.Observed;
 import io.jcompose.scheduler.plan.Plan;
 import io.jcompose.scheduler.plan.PlanRequest;
 import io.jcompose.scheduler.plan.Planner;
+import io.jcompose.scheduler.plan.ServiceNames;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.time.Duration;
@@ -53,8 +58,9 @@ final class UpVerb {
         .compose(
             observed -> {
               Plan plan = planner.plan(project, observed, request);
-              // Fail on a bad policy before anything is created, not halfway through.
+              // Fail on a bad policy or a missing external resource before anything is created.
               plan.gates().keySet().forEach(s -> RestartPolicy.of(project.service(s)));
+              checkExternal(project, plan.gates().keySet(), observed);
               warnUnsupported(project, plan, progress);
               plan.warnings().forEach(w -> progress.warning("Project " + project.name(), w));
               Map<String, ContainerState> byId = new HashMap<>();
@@ -93,6 +99,36 @@ final class UpVerb {
                     containers.result(),
                     networks.result().stream().map(NetworkInfo::name).collect(Collectors.toSet()),
                     volumes.result().stream().map(Volume::name).collect(Collectors.toSet())));
+  }
+
+  private static void checkExternal(Project project, Set<String> services, Observed observed) {
+    for (String s : services) {
+      Service service = project.service(s);
+      for (String key : ServiceNames.networkKeys(project, service)) {
+        NetworkDefinition def = project.networks().get(key);
+        String name = ServiceNames.network(project, key);
+        if (def != null && def.external() && !observed.networks().contains(name)) {
+          throw new InvalidProjectException(
+              "networks."
+                  + key
+                  + ": external network \""
+                  + name
+                  + "\" does not exist; create it first or remove external: true");
+        }
+      }
+      for (String key : ServiceNames.volumeKeys(service)) {
+        VolumeDefinition def = project.volumes().get(key);
+        String name = ServiceNames.volume(project, key);
+        if (def != null && def.external() && !observed.volumes().contains(name)) {
+          throw new InvalidProjectException(
+              "volumes."
+                  + key
+                  + ": external volume \""
+                  + name
+                  + "\" does not exist; create it first or remove external: true");
+        }
+      }
+    }
   }
 
   private static void warnUnsupported(Project project, Plan plan, Progress progress) {

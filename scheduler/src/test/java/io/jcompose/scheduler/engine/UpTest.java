@@ -285,6 +285,51 @@ class UpTest {
   }
 
   @Test
+  void up_missingExternalNetworkFailsBeforeCreatingAnything() {
+    harness(0);
+    Project base =
+        project(
+            "shop",
+            service("web")
+                .networks(Map.of("outside", io.jcompose.model.api.ServiceNetwork.plain())));
+    Project p =
+        new Project(
+            base.name(),
+            base.workingDir(),
+            base.configFiles(),
+            base.services(),
+            Map.of(
+                "outside",
+                new io.jcompose.model.api.NetworkDefinition(
+                    "outside",
+                    "corp-net",
+                    null,
+                    null,
+                    null,
+                    true,
+                    false,
+                    false,
+                    null,
+                    null,
+                    null,
+                    null)),
+            base.volumes(),
+            base.secrets(),
+            base.configs(),
+            base.activeProfiles(),
+            base.disabledServices(),
+            base.warnings(),
+            base.models(),
+            base.extensions());
+
+    assertThatThrownBy(() -> up(p))
+        .hasMessage(
+            "networks.outside: external network \"corp-net\" does not exist; create it first or"
+                + " remove external: true");
+    assertThat(h.runtime.names()).isEmpty();
+  }
+
+  @Test
   void up_warnsAboutUnsupportedAttributes() throws Exception {
     harness(0);
     up(project("shop", service("web").oomScoreAdj(100)));
