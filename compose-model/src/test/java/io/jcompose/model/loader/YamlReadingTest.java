@@ -89,6 +89,15 @@ class YamlReadingTest {
   }
 
   @Test
+  void deeplyNestedDocument_isRejectedWithoutStackOverflow() {
+    String deep = "x-deep: " + "[".repeat(5000) + "]".repeat(5000) + "\n";
+
+    assertThatThrownBy(() -> YamlTreeReader.read("deep.yaml", deep))
+        .isInstanceOf(ComposeFileException.class)
+        .hasMessageContaining("nested");
+  }
+
+  @Test
   void oversizedFile_isRejectedBeforeParsing() {
     String big = "x: \"" + "a".repeat(YamlTreeReader.MAX_FILE_CHARS) + "\"\n";
     assertThatThrownBy(() -> YamlTreeReader.read("big.yaml", big))

@@ -21,7 +21,7 @@ public record CgroupHost(CgroupMode mode, Path unified, Map<String, Path> contro
 
   /** The v1 controllers a container gets a cgroup in. */
   static final List<String> V1_CONTROLLERS =
-      List.of("memory", "cpu", "cpuacct", "cpuset", "pids", "freezer");
+      List.of("memory", "cpu", "cpuacct", "cpuset", "pids", "freezer", "devices");
 
   /** The directory under each hierarchy's root that holds jcompose's cgroups. */
   static final String PARENT = "jcompose";

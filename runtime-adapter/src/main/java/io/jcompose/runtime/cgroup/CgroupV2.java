@@ -90,6 +90,11 @@ final class CgroupV2 implements ContainerCgroup {
   }
 
   @Override
+  public void restrictDevices(boolean privileged) {
+    // v2 controls devices with an eBPF program attached to the cgroup; not loaded yet.
+  }
+
+  @Override
   public List<Path> procsFiles() {
     return List.of(dir.resolve("cgroup.procs"));
   }

@@ -11,6 +11,13 @@ public interface ContainerCgroup {
   /** Writes the limits; a limit the host cannot set fails with a one-line message. */
   void apply(Resources resources);
 
+  /**
+   * Limits device access to Docker's default allow list (null, zero, full, random, urandom, tty,
+   * console, ptmx, pts, tun; mknod of any), or allows all devices when privileged. On cgroup v2
+   * device access is an eBPF program, which this runtime does not load yet: a no-op there.
+   */
+  void restrictDevices(boolean privileged);
+
   /** The {@code cgroup.procs} files a process must be written to, to join. */
   List<Path> procsFiles();
 

@@ -23,11 +23,11 @@ import java.util.stream.Collectors;
 /** Writes a container's OCI bundle: directories, {@code /etc} files and {@code config.json}. */
 final class BundleWriter {
   private final Path shimBinary;
-  private final int lastCap;
+  private final long availableCaps;
 
-  BundleWriter(Path shimBinary, int lastCap) {
+  BundleWriter(Path shimBinary, long availableCaps) {
     this.shimBinary = shimBinary;
-    this.lastCap = lastCap;
+    this.availableCaps = availableCaps;
   }
 
   /** Creates the directories and writes the bundle; returns the process plan it used. */
@@ -78,7 +78,7 @@ final class BundleWriter {
             spec.hostNetwork(),
             dir.rootfs(),
             annotations(dir, image, cgroup),
-            lastCap);
+            availableCaps);
     OciSpec oci = OciSpecBuilder.build(request);
     try {
       AtomicFile.write(dir.config(), ContainerStore.JSON.writeValueAsBytes(oci));

@@ -47,6 +47,7 @@ final class ContainerLifecycle {
       Files.createDirectories(dir.path());
       cgroup = cgroups.create(id);
       cgroup.apply(spec.resources());
+      cgroup.restrictDevices(spec.security().privileged());
       ProcessPlan plan = bundles.write(dir, id, spec, image, mounts, cgroup);
       ContainerRecord record =
           new ContainerRecord(
@@ -67,7 +68,8 @@ final class ContainerLifecycle {
               plan.stopSignal(),
               spec.stopGrace().toMillis(),
               mounts.anonymousVolumes(),
-              spec.resources());
+              spec.resources(),
+              spec.security().privileged());
       store.write(record);
       return record;
     } catch (IOException | RuntimeException e) {
@@ -104,6 +106,7 @@ final class ContainerLifecycle {
       // cgroups do not survive a reboot: make them again with the container's limits.
       cgroup = cgroups.create(r.id());
       cgroup.apply(r.resources());
+      cgroup.restrictDevices(r.privileged());
     }
     if (!cgroup.pids().isEmpty()) {
       throw new ConflictException(

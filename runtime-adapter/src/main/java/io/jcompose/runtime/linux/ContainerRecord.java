@@ -29,6 +29,7 @@ import java.util.Map;
  * @param stopGraceMillis default grace of {@code stop}
  * @param anonymousVolumes volumes created for this container alone
  * @param resources its cgroup limits, re-applied when the cgroup is gone (after a reboot)
+ * @param privileged whether it may use every device (re-applied with the limits)
  */
 record ContainerRecord(
     String id,
@@ -48,7 +49,8 @@ record ContainerRecord(
     String stopSignal,
     long stopGraceMillis,
     List<String> anonymousVolumes,
-    Resources resources) {
+    Resources resources,
+    boolean privileged) {
 
   ContainerRecord {
     labels = Map.copyOf(labels);
@@ -75,7 +77,8 @@ record ContainerRecord(
         stopSignal,
         stopGraceMillis,
         anonymousVolumes,
-        resources);
+        resources,
+        privileged);
   }
 
   ContainerRecord exited(int code, boolean oom, Instant at) {
@@ -97,7 +100,8 @@ record ContainerRecord(
         stopSignal,
         stopGraceMillis,
         anonymousVolumes,
-        resources);
+        resources,
+        privileged);
   }
 
   ContainerRecord withStatus(ContainerStatus newStatus) {
@@ -119,7 +123,8 @@ record ContainerRecord(
         stopSignal,
         stopGraceMillis,
         anonymousVolumes,
-        resources);
+        resources,
+        privileged);
   }
 
   boolean alive() {

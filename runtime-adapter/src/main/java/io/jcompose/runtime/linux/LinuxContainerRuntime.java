@@ -60,7 +60,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime, AutoClosea
     this.store = new ContainerStore(paths.containers());
     this.cgroups = CgroupHost.detect();
     this.shim = new ShimCommand(ShimBinary.install(paths.root()));
-    this.bundles = new BundleWriter(shim.binary(), lastCap());
+    this.bundles = new BundleWriter(shim.binary(), availableCaps());
     this.lifecycle = new ContainerLifecycle(store, cgroups, shim);
     this.watcher = new ExitWatcher(vertx, this::onExit);
     for (ContainerRecord r : store.loadAll()) {
@@ -411,14 +411,18 @@ public final class LinuxContainerRuntime implements ContainerRuntime, AutoClosea
                         : new RuntimeFailure(String.valueOf(e.getMessage()), e)));
   }
 
-  private static int lastCap() {
-    try {
-      // Files.readString trusts the size procfs reports and can cut a sysctl file short.
-      try (var in = Files.newInputStream(Path.of("/proc/sys/kernel/cap_last_cap"))) {
-        return Integer.parseInt(new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim());
+  /** Our own bounding set: a container can get no capability we do not have. */
+  private static long availableCaps() {
+    // Read to EOF: procfs reports size 0, which size-based readers may trust.
+    try (var in = Files.newInputStream(Path.of("/proc/self/status"))) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
+        if (line.startsWith("CapBnd:")) {
+          return Long.parseUnsignedLong(line.substring(7).trim(), 16);
+        }
       }
     } catch (IOException | NumberFormatException e) {
-      return 40;
+      // Fall through: assume every capability, the shim reports what the kernel refuses.
     }
+    return -1L;
   }
 }

@@ -24,7 +24,7 @@ import java.util.Map;
  * @param hostNetwork share the host's network namespace
  * @param rootfs root file system mount point (absolute)
  * @param annotations jcompose annotations (overlay, cgroups, user, logs)
- * @param lastCap the kernel's highest capability number
+ * @param availableCaps bit mask of the capabilities this process may hand out (its bounding set)
  */
 public record BundleRequest(
     List<String> args,
@@ -42,7 +42,7 @@ public record BundleRequest(
     boolean hostNetwork,
     Path rootfs,
     Map<String, String> annotations,
-    int lastCap) {
+    long availableCaps) {
 
   public BundleRequest {
     args = List.copyOf(args);

@@ -79,9 +79,10 @@ public final class CapabilitySet {
   /**
    * The capability names ({@code CAP_…}) for the given options, limited to those the kernel knows.
    *
-   * @param lastCap the highest capability number of this kernel
+   * @param available bit mask of the capabilities jcompose itself may hand out; others are left out
+   *     of the default and privileged sets, and asking for one by name is an error
    */
-  public static List<String> of(SecurityOptions security, int lastCap) {
+  public static List<String> of(SecurityOptions security, long available) {
     Set<String> caps = new LinkedHashSet<>();
     if (security.privileged()) {
       caps.addAll(ALL);
@@ -113,9 +114,19 @@ public final class CapabilitySet {
         }
       }
     }
+    for (String add : security.capAdd()) {
+      String name = normalize(add);
+      if (!name.equals("ALL") && (available >>> ALL.indexOf(name) & 1) == 0) {
+        throw new RuntimeFailure(
+            "cap_add: CAP_"
+                + name
+                + " is not available to jcompose on this host (not in its"
+                + " bounding set); remove it from cap_add");
+      }
+    }
     List<String> out = new ArrayList<>();
     for (String cap : caps) {
-      if (ALL.indexOf(cap) <= lastCap) {
+      if ((available >>> ALL.indexOf(cap) & 1) != 0) {
         out.add("CAP_" + cap);
       }
     }

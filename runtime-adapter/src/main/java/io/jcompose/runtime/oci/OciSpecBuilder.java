@@ -40,7 +40,7 @@ public final class OciSpecBuilder {
 
   /** The config for one container. */
   public static OciSpec build(BundleRequest r) {
-    List<String> caps = CapabilitySet.of(r.security(), r.lastCap());
+    List<String> caps = CapabilitySet.of(r.security(), r.availableCaps());
     var capabilities = new OciSpec.Capabilities(caps, caps, caps, List.of(), List.of());
     var process =
         new OciSpec.Process(

@@ -27,6 +27,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -523,6 +524,29 @@ class LinuxContainerRuntimeIT {
     // A terminal turns \n into \r\n, as docker's logs of a tty container show.
     assertThat(r.lines()).containsExactly("ttys\r");
     assertThat(plain.lines()).isEmpty();
+  }
+
+  @Test
+  void devices_outsideDockersAllowListCannotBeOpenedUnlessPrivileged() {
+    Assumptions.assumeTrue(
+        fixture.runtime.cgroupHost().mode() != CgroupMode.V2,
+        "device rules on cgroup v2 need eBPF, not loaded yet");
+    // /dev/fuse (10:229) is not in Docker's default list; opening it does nothing.
+    String script =
+        "mknod /tmp/fuse c 10 229 && (exec 3</tmp/fuse) 2>/dev/null && echo opened;" + " echo done";
+    RunResult plain = runToEnd(spec("sh", "-c", script));
+    RunResult privileged =
+        runToEnd(
+            with(
+                spec("sh", "-c", script),
+                new SecurityOptions(true, List.of(), List.of(), false, false),
+                null,
+                List.of(),
+                Map.of(),
+                false,
+                null));
+    assertThat(plain.lines()).containsExactly("done");
+    assertThat(privileged.lines()).containsExactly("opened", "done");
   }
 
   private static void sleep(long millis) {

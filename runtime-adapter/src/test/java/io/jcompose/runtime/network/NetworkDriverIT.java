@@ -259,6 +259,28 @@ class NetworkDriverIT {
         .isEqualTo(web.primaryAddress());
   }
 
+  @Test
+  void mtuFromDriverOptsReachesBridgeAndContainerAndLabelsFilterTheList() {
+    String full = "it" + run + "_mtu";
+    NetworkInfo info =
+        await(
+            driver.create(
+                new NetworkSpec(
+                    full, null, null, null, false, 1400, Map.of("test", run, "kind", "mtu"))));
+    networks.add(full);
+    network("plain", false);
+    Attachment c = attach("mtu-1", EndpointSpec.of(full, "m"));
+
+    assertThat(Shell.sh("cat /sys/class/net/" + info.bridge() + "/mtu").text().strip())
+        .isEqualTo("1400");
+    assertThat(Shell.inNetns(c.netns(), "cat /sys/class/net/eth0/mtu").text().strip())
+        .isEqualTo("1400");
+    assertThat(await(driver.list(Map.of("test", run, "kind", "mtu"))))
+        .extracting(NetworkInfo::name)
+        .containsExactly(full);
+    assertThat(await(driver.list(Map.of("test", run)))).hasSize(2);
+  }
+
   private String network(String name, boolean internal) {
     String full = "it" + run + "_" + name;
     await(driver.create(new NetworkSpec(full, null, null, null, internal, 0, Map.of("test", run))));

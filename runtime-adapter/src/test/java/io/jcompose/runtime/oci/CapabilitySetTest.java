@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class CapabilitySetTest {
   private static List<String> caps(List<String> add, List<String> drop) {
-    return CapabilitySet.of(new SecurityOptions(false, add, drop, false, false), 40);
+    return CapabilitySet.of(new SecurityOptions(false, add, drop, false, false), (1L << 41) - 1);
   }
 
   @Test
@@ -31,10 +31,23 @@ class CapabilitySetTest {
   }
 
   @Test
-  void capabilitiesBeyondTheKernel_areLeftOut() {
+  void capabilitiesJcomposeLacks_areLeftOutOfPrivileged() {
     List<String> all =
-        CapabilitySet.of(new SecurityOptions(true, List.of(), List.of(), false, false), 37);
-    assertThat(all).hasSize(38).doesNotContain("CAP_BPF");
+        CapabilitySet.of(
+            new SecurityOptions(true, List.of(), List.of(), false, false),
+            ((1L << 41) - 1) & ~(1L << 24));
+    assertThat(all).hasSize(40).doesNotContain("CAP_SYS_RESOURCE");
+  }
+
+  @Test
+  void capAddOfACapabilityJcomposeLacks_isAnError() {
+    assertThatThrownBy(
+            () ->
+                CapabilitySet.of(
+                    new SecurityOptions(false, List.of("SYS_RESOURCE"), List.of(), false, false),
+                    ~(1L << 24)))
+        .isInstanceOf(RuntimeFailure.class)
+        .hasMessageContaining("CAP_SYS_RESOURCE");
   }
 
   @Test

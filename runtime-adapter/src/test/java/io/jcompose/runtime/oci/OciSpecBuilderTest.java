@@ -34,7 +34,7 @@ class OciSpecBuilderTest {
         hostNetwork,
         Path.of("/c/rootfs"),
         Map.of("io.jcompose.x", "y"),
-        40);
+        (1L << 41) - 1);
   }
 
   @Test
