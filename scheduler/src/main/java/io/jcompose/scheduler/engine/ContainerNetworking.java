@@ -92,6 +92,7 @@ final class ContainerNetworking {
           List<String> aliases = new ArrayList<>();
           aliases.add(s.name());
           aliases.addAll(sn.aliases());
+          aliases.addAll(linkAliases(project, s.name()));
           endpoints.add(
               new EndpointSpec(
                   ServiceNames.network(project, key),
@@ -115,6 +116,24 @@ final class ContainerNetworking {
                       s.dnsOpt()));
     }
     return attachment.map(a -> joined(spec, a));
+  }
+
+  // Legacy links (`links: [db:database]`) make the linked service answer to the alias; with
+  // per-network DNS that alias is visible network-wide, a superset of Docker's per-container link.
+  private static List<String> linkAliases(Project project, String service) {
+    List<String> out = new ArrayList<>();
+    for (Service other : project.services().values()) {
+      for (String link : other.links()) {
+        int colon = link.indexOf(':');
+        if (colon > 0 && link.substring(0, colon).equals(service)) {
+          String alias = link.substring(colon + 1);
+          if (!out.contains(alias) && !alias.equals(service)) {
+            out.add(alias);
+          }
+        }
+      }
+    }
+    return out;
   }
 
   private static ContainerSpec joined(ContainerSpec spec, NetworkDriver.Attachment a) {

@@ -56,6 +56,22 @@ final class QueryVerbs {
                 () -> ctx.store.load(c.id()).map(ContainerRecord::restartCount).orElse(0));
     Future<List<PublishedPort>> ports = published(c, live);
     String health = live == null ? "" : live.healthWord();
+    // Between an exit and the policy's restart the runtime says exited; docker says restarting.
+    ContainerState shown =
+        live != null && live.status == ContainerStatus.RESTARTING && !c.isAlive()
+            ? new ContainerState(
+                c.id(),
+                c.name(),
+                c.image(),
+                c.labels(),
+                ContainerStatus.RESTARTING,
+                c.pid(),
+                c.exitCode(),
+                c.oomKilled(),
+                c.createdAt(),
+                c.startedAt(),
+                c.finishedAt())
+            : c;
     return Future.all(restarts, ports)
         .map(
             both -> {
@@ -78,8 +94,8 @@ final class QueryVerbs {
                   ComposeLabels.number(c),
                   ComposeLabels.oneOff(c),
                   c.createdAt(),
-                  c.status().word(),
-                  StatusText.of(c, health, Instant.now()),
+                  shown.status().word(),
+                  StatusText.of(shown, health, Instant.now()),
                   c.status() == ContainerStatus.RUNNING ? health : "",
                   c.exitCode(),
                   restarts.result(),

@@ -186,6 +186,38 @@ class VerbsTest {
   }
 
   @Test
+  void upWaitReturnsOnceHealthyAndFailsNamingAnUnhealthyContainer() throws Exception {
+    UpOptions wait =
+        new UpOptions(
+            null,
+            new io.jcompose.scheduler.api.StartOptions(
+                null, List.of(), false, true, java.time.Duration.ofSeconds(5)));
+    Project p =
+        project(
+            "shop", service("db").healthcheck(io.jcompose.scheduler.TestProjects.health("true")));
+
+    await(h.engine.up(p, wait, h.progress::add));
+    assertThat(await(h.engine.ps("shop", new PsOptions(List.of(), false))).get(0).health())
+        .isEqualTo("healthy");
+
+    h.runtime.probes = (name, argv) -> 1;
+    Project bad =
+        project(
+            "bad", service("db").healthcheck(io.jcompose.scheduler.TestProjects.health("false")));
+    assertThatThrownBy(() -> await(h.engine.up(bad, wait, h.progress::add)))
+        .hasMessage("container bad-db-1 is unhealthy");
+  }
+
+  @Test
+  void linkAliasAnswersForTheLinkedService() throws Exception {
+    up(project("shop", service("db"), service("web").links(List.of("db:database"))));
+
+    assertThat(h.infra.attachments.values())
+        .anySatisfy(
+            a -> assertThat(a.endpoints().get(0).aliases()).containsExactly("db", "database"));
+  }
+
+  @Test
   void unknownServiceInUpIsAOneLineError() {
     assertThatThrownBy(
             () ->
