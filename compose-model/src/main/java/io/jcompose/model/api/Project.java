@@ -84,4 +84,22 @@ public record Project(
         models,
         extensions);
   }
+
+  /** A copy with the given warnings. */
+  public Project withWarnings(List<String> newWarnings) {
+    return new Project(
+        name,
+        workingDir,
+        configFiles,
+        services,
+        networks,
+        volumes,
+        secrets,
+        configs,
+        activeProfiles,
+        disabledServices,
+        newWarnings,
+        models,
+        extensions);
+  }
 }

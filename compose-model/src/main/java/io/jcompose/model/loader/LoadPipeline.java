@@ -52,7 +52,13 @@ public final class LoadPipeline {
     Project project =
         new ProjectBinder(name, new ServiceBinder(env, !options.noInterpolate()))
             .bind(assembled, profiles, projectDir.toString(), configFiles, warnings.all());
-    new ProjectValidator(project, assembled.serviceFiles(), assembled.firstFile()).validate();
+    List<String> more =
+        new ProjectValidator(project, assembled.serviceFiles(), assembled.firstFile()).validate();
+    if (!more.isEmpty()) {
+      List<String> all = new ArrayList<>(project.warnings());
+      all.addAll(more);
+      project = project.withWarnings(all);
+    }
     for (String named : options.commandLineServices()) {
       if (!project.services().containsKey(named)) {
         throw new ComposeFileException(

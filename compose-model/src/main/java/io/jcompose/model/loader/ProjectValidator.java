@@ -27,11 +27,15 @@ final class ProjectValidator {
     this.firstFile = firstFile;
   }
 
-  void validate() throws ComposeFileException {
+  private final List<String> warnings = new ArrayList<>();
+
+  /** Checks the project; returns the warnings found on the way (optional references missing). */
+  List<String> validate() throws ComposeFileException {
     for (Service s : project.services().values()) {
       service(s);
     }
     cycles();
+    return warnings;
   }
 
   private ComposeFileException error(Service s, String attribute, String detail) {
@@ -150,6 +154,14 @@ final class ProjectValidator {
       return;
     }
     if (!required && attribute.startsWith("depends_on")) {
+      warnings.add(
+          "services."
+              + s.name()
+              + "."
+              + attribute
+              + ": optional dependency \""
+              + target
+              + "\" is not defined; it is ignored");
       return;
     }
     throw error(

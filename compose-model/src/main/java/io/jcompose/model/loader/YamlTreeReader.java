@@ -48,6 +48,10 @@ final class YamlTreeReader {
   private final Map<Node, Long> sizes = new IdentityHashMap<>();
   private long expanded;
   private int aliasDepth;
+  private int depth;
+
+  /** Deepest nesting accepted; later stages recurse over the tree, so it is bounded here. */
+  static final int MAX_DEPTH = 200;
 
   private YamlTreeReader(String file) {
     this.file = file;
@@ -84,6 +88,10 @@ final class YamlTreeReader {
       throw new ComposeFileException(file, where(e.getProblemMark()), oneLine(e.getProblem()), e);
     } catch (YamlEngineException e) {
       throw new ComposeFileException(file, null, oneLine(e.getMessage()), e);
+    } catch (IllegalArgumentException e) {
+      // SnakeYAML Engine rejects some malformed tags (e.g. "! x ") with a plain
+      // IllegalArgumentException instead of one of its own exceptions.
+      throw new ComposeFileException(file, null, "invalid YAML: " + oneLine(e.getMessage()), e);
     } catch (StackOverflowError e) {
       throw new ComposeFileException(file, null, "YAML is nested too deeply");
     }
@@ -124,6 +132,9 @@ final class YamlTreeReader {
                 + " nodes (an alias bomb?); use fewer nested aliases");
       }
     }
+    if (++depth > MAX_DEPTH) {
+      throw error(node, path, "YAML is nested more than " + MAX_DEPTH + " levels deep");
+    }
     inProgress.add(node);
     if (alias) {
       aliasDepth++;
@@ -138,6 +149,7 @@ final class YamlTreeReader {
       }
       return content(node, path);
     } finally {
+      depth--;
       inProgress.remove(node);
       if (alias) {
         aliasDepth--;

@@ -47,6 +47,19 @@ class DependenciesAndHealthTest {
   }
 
   @Test
+  void optionalDependencyOnUndefinedService_isAWarning() throws Exception {
+    var p =
+        new ComposeFixture(tmp)
+            .compose(
+                "services:\n  web:\n    image: x\n    depends_on:\n      ghost: {required: false}\n")
+            .load();
+
+    assertThat(p.warnings())
+        .containsExactly(
+            "services.web.depends_on.ghost: optional dependency \"ghost\" is not defined; it is ignored");
+  }
+
+  @Test
   void healthcheck_stringTestBecomesCmdShellAndDurationsParse() throws Exception {
     Service web =
         new ComposeFixture(tmp)

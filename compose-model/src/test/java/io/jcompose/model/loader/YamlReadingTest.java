@@ -40,6 +40,15 @@ class YamlReadingTest {
   }
 
   @Test
+  void tagWithTrailingSpace_isAComposeFileExceptionNotAnIllegalArgument() {
+    // Found by LoaderPropertyTest: SnakeYAML Engine throws IllegalArgumentException for it.
+    assertThatThrownBy(() -> YamlTreeReader.read("compose.yaml", "services: !foo%20 {}\n"))
+        .isInstanceOf(ComposeFileException.class)
+        .hasMessageStartingWith("compose.yaml")
+        .hasMessageContaining("invalid YAML");
+  }
+
+  @Test
   void mergeKeys_explicitKeysWinAndFirstMergedMappingWins() throws Exception {
     Service web =
         new ComposeFixture(tmp)
@@ -77,6 +86,15 @@ class YamlReadingTest {
     assertThatThrownBy(() -> YamlTreeReader.read("c.yaml", "a: &a [*a]\n"))
         .isInstanceOf(ComposeFileException.class)
         .hasMessageStartingWith("c.yaml: ");
+  }
+
+  @Test
+  void deeplyNestedDocument_isRejectedWithoutStackOverflow() {
+    String deep = "x-deep: " + "[".repeat(5000) + "]".repeat(5000) + "\n";
+
+    assertThatThrownBy(() -> YamlTreeReader.read("deep.yaml", deep))
+        .isInstanceOf(ComposeFileException.class)
+        .hasMessageContaining("nested");
   }
 
   @Test

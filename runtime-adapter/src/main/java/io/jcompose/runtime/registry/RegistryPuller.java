@@ -12,6 +12,7 @@ import io.jcompose.runtime.api.RegistryCredentials;
 import io.jcompose.runtime.api.RuntimeFailure;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -44,6 +46,7 @@ public final class RegistryPuller implements ImagePuller {
   private final BlockingWork downloads;
   private final ManifestResolver resolver;
   private final BlobDownloader downloader;
+  private final Map<String, Future<Void>> inFlight = new ConcurrentHashMap<>();
 
   /** A puller into {@code store}; prefer {@code ImagePullers.create}. */
   public RegistryPuller(Vertx vertx, ImageStore store, PullerOptions options) {
@@ -139,32 +142,61 @@ public final class RegistryPuller implements ImagePuller {
                 return Future.succeededFuture();
               }
               events.blob(blob, Phase.WAITING, 0);
-              return downloads
-                  .submit(
-                      context,
-                      () -> {
-                        if (failed.get()) {
-                          throw new CancelledDownload(label);
-                        }
-                        Path dir = Files.createDirectories(store.downloadDir());
-                        events.blob(blob, Phase.DOWNLOADING, 0);
-                        return downloader.download(
-                            client,
-                            ref.repository(),
-                            blob,
-                            dir,
-                            label,
-                            done -> events.blob(blob, Phase.DOWNLOADING, done),
-                            () -> events.blob(blob, Phase.RETRYING, 0),
-                            failed::get);
-                      })
-                  .compose(
-                      file ->
-                          store
-                              .putVerifiedBlob(blob.digest(), file)
-                              .onFailure(e -> deleteQuietly(file)))
-                  .onSuccess(v -> events.blob(blob, Phase.DOWNLOADED, blob.size()));
+              // Pulls running at once share the download of a common layer, as docker does.
+              Promise<Void> mine = Promise.promise();
+              Future<Void> shared = inFlight.putIfAbsent(blob.digest(), mine.future());
+              if (shared != null) {
+                return shared
+                    .recover(
+                        e ->
+                            e instanceof CancelledDownload
+                                ? download(context, client, ref, blob, label, events, failed)
+                                : Future.failedFuture(e))
+                    .onSuccess(v -> events.blob(blob, Phase.DOWNLOADED, blob.size()));
+              }
+              download(context, client, ref, blob, label, events, failed)
+                  .onComplete(
+                      ar -> {
+                        inFlight.remove(blob.digest(), mine.future());
+                        mine.handle(ar);
+                      });
+              return mine.future().onSuccess(v -> events.blob(blob, Phase.DOWNLOADED, blob.size()));
             });
+  }
+
+  private Future<Void> download(
+      Context context,
+      RegistryClient client,
+      ImageReference ref,
+      Descriptor blob,
+      String label,
+      PullEvents events,
+      AtomicBoolean failed) {
+    Future<Void> download =
+        downloads
+            .submit(
+                context,
+                () -> {
+                  if (failed.get()) {
+                    throw new CancelledDownload(label);
+                  }
+                  Path dir = Files.createDirectories(store.downloadDir());
+                  events.blob(blob, Phase.DOWNLOADING, 0);
+                  return downloader.download(
+                      client,
+                      ref.repository(),
+                      blob,
+                      dir,
+                      label,
+                      done -> events.blob(blob, Phase.DOWNLOADING, done),
+                      () -> events.blob(blob, Phase.RETRYING, 0),
+                      failed::get);
+                })
+            .compose(
+                file ->
+                    store.putVerifiedBlob(blob.digest(), file).onFailure(e -> deleteQuietly(file)));
+    inFlight.putIfAbsent(blob.digest(), download);
+    return download.onComplete(ar -> inFlight.remove(blob.digest(), download));
   }
 
   private Future<Void> storeManifest(Context context, ManifestResolver.Resolved resolved) {

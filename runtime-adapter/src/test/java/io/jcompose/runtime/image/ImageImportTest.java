@@ -106,6 +106,21 @@ class ImageImportTest {
   }
 
   @Test
+  void reopen_removesStaleUnpackLeftoversButNotFreshOnes() throws IOException {
+    Path layers = fixture.paths.images().resolve("layers");
+    Path stale = Files.createDirectories(layers.resolve(".tmp-crashed/diff"));
+    Path fresh = Files.createDirectories(layers.resolve(".tmp-in-progress/diff"));
+    Files.setLastModifiedTime(
+        stale.getParent(),
+        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 7_200_000));
+
+    fixture.reopen();
+
+    assertThat(stale.getParent()).doesNotExist();
+    assertThat(fresh).isDirectory();
+  }
+
+  @Test
   void import_sameTarTwiceSharesTheLayer() {
     Image a = await(fixture.store.importRootfs(rootfs, "a", List.of()));
     Image b = await(fixture.store.importRootfs(rootfs, "b", List.of("CMD x")));

@@ -215,6 +215,40 @@ class RegistryProtocolTest {
   }
 
   @Test
+  void concurrentPullsOfOneLayer_downloadItOnce() throws Exception {
+    try (FakeRegistryServer server =
+        new FakeRegistryServer(
+            vertx,
+            layout,
+            image.digest(),
+            req -> {
+              if (isLayer(req)) {
+                // Slow enough that the second pull finds the first one's download in flight.
+                req.pause();
+                vertx.setTimer(
+                    500,
+                    t -> {
+                      req.resume();
+                      req.response().sendFile(layout.blobPath(layer.blob().digest()).toString());
+                    });
+                return true;
+              }
+              return false;
+            })) {
+      FakeImageStore store = new FakeImageStore(root);
+      ImagePuller puller = puller(store, 3);
+
+      var first = puller.pull(server.host() + "/a/b:1", AMD64, e -> {});
+      var second = puller.pull(server.host() + "/a/c:2", AMD64, e -> {});
+      await(first);
+      await(second);
+
+      assertThat(server.requests).filteredOn(r -> r.contains(layer.blob().digest())).hasSize(1);
+      assertThat(store.tags).hasSize(2);
+    }
+  }
+
+  @Test
   void notFoundBlob_namesTheBrokenImage() throws Exception {
     try (FakeRegistryServer server =
         new FakeRegistryServer(
