@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -52,9 +53,33 @@ class JobsSampleIT {
           .noneMatch(c -> c.path("Service").asText().equals("debug"));
       leftovers.whileUp();
 
+      // Each worker fails on purpose after five 2-second jobs; restart: on-failure restarts it.
+      assertThat(workersRestartedAfterTheirCrash(stack, Duration.ofSeconds(45)))
+          .as("both workers logged their crash and run again")
+          .isTrue();
+
       CommandResult down = stack.compose("down", "-v");
       assertThat(down.succeeded()).as(down.describe()).isTrue();
       leftovers.assertNothingLeft();
     }
+  }
+
+  private static boolean workersRestartedAfterTheirCrash(SampleStack stack, Duration timeout)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      CommandResult logs = stack.compose("logs", "--no-color", "worker");
+      long crashes =
+          logs.stdout().lines().filter(l -> l.contains("simulated crash after 5 jobs")).count();
+      boolean running =
+          stack.containers().stream()
+              .filter(c -> c.path("Service").asText().equals("worker"))
+              .allMatch(c -> c.path("State").asText().equals("running"));
+      if (crashes >= 2 && running) {
+        return true;
+      }
+      Thread.sleep(1000);
+    }
+    return false;
   }
 }

@@ -81,14 +81,14 @@ final class BuildForm {
     if (m.get("extra_hosts") != null) {
       out.put(
           "extra_hosts",
-          NestedForms.extraHosts(r, m.get("extra_hosts"), TreePath.child(p, "extra_hosts"), x));
+          HostForms.extraHosts(r, m.get("extra_hosts"), TreePath.child(p, "extra_hosts"), x));
     }
     if (m.get("secrets") != null) {
       out.put(
-          "secrets", NestedForms.fileRefs(r, m.get("secrets"), TreePath.child(p, "secrets"), x));
+          "secrets", ReferenceForms.fileRefs(r, m.get("secrets"), TreePath.child(p, "secrets"), x));
     }
     if (m.get("ulimits") != null) {
-      out.put("ulimits", NestedForms.ulimits(r, m.get("ulimits"), TreePath.child(p, "ulimits"), x));
+      out.put("ulimits", HostForms.ulimits(r, m.get("ulimits"), TreePath.child(p, "ulimits"), x));
     }
     for (String k : List.of("provenance", "sbom")) {
       if (m.get(k) != null) {

@@ -148,13 +148,13 @@ final class ServiceAttributes {
     f.put("deploy", DeployForm::canonical);
     f.put("build", BuildForm::canonical);
     f.put("networks", NestedForms::networks);
-    f.put("ulimits", NestedForms::ulimits);
-    f.put("extra_hosts", NestedForms::extraHosts);
-    f.put("devices", NestedForms::devices);
-    f.put("logging", NestedForms::logging);
-    f.put("secrets", NestedForms::fileRefs);
-    f.put("configs", NestedForms::fileRefs);
-    f.put("extends", NestedForms::extendsRef);
+    f.put("ulimits", HostForms::ulimits);
+    f.put("extra_hosts", HostForms::extraHosts);
+    f.put("devices", HostForms::devices);
+    f.put("logging", HostForms::logging);
+    f.put("secrets", ReferenceForms::fileRefs);
+    f.put("configs", ReferenceForms::fileRefs);
+    f.put("extends", ReferenceForms::extendsRef);
     return f;
   }
 

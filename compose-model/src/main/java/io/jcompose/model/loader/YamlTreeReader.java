@@ -88,6 +88,10 @@ final class YamlTreeReader {
       throw new ComposeFileException(file, where(e.getProblemMark()), oneLine(e.getProblem()), e);
     } catch (YamlEngineException e) {
       throw new ComposeFileException(file, null, oneLine(e.getMessage()), e);
+    } catch (IllegalArgumentException e) {
+      // SnakeYAML Engine rejects some malformed tags (e.g. "! x ") with a plain
+      // IllegalArgumentException instead of one of its own exceptions.
+      throw new ComposeFileException(file, null, "invalid YAML: " + oneLine(e.getMessage()), e);
     } catch (StackOverflowError e) {
       throw new ComposeFileException(file, null, "YAML is nested too deeply");
     }

@@ -40,6 +40,15 @@ class YamlReadingTest {
   }
 
   @Test
+  void tagWithTrailingSpace_isAComposeFileExceptionNotAnIllegalArgument() {
+    // Found by LoaderPropertyTest: SnakeYAML Engine throws IllegalArgumentException for it.
+    assertThatThrownBy(() -> YamlTreeReader.read("compose.yaml", "services: !foo%20 {}\n"))
+        .isInstanceOf(ComposeFileException.class)
+        .hasMessageStartingWith("compose.yaml")
+        .hasMessageContaining("invalid YAML");
+  }
+
+  @Test
   void mergeKeys_explicitKeysWinAndFirstMergedMappingWins() throws Exception {
     Service web =
         new ComposeFixture(tmp)

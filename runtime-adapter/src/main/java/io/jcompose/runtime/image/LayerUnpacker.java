@@ -27,6 +27,7 @@ final class LayerUnpacker {
   static final String WHITEOUT_PREFIX = ".wh.";
   static final String OPAQUE_MARKER = ".wh..wh..opq";
   static final String OPAQUE_XATTR = "trusted.overlay.opaque";
+  private static final String PAX_XATTR = "SCHILY.xattr.";
 
   /** What unpacking produced. */
   record Result(String diffId, long sizeBytes) {}
@@ -58,6 +59,7 @@ final class LayerUnpacker {
         dirs.push(entry);
         dirPaths.push(target);
         applyOwnerAndMode(target, entry);
+        applyXattrs(target, entry);
         continue;
       }
       if (parts.isEmpty()) {
@@ -103,6 +105,7 @@ final class LayerUnpacker {
                 + "'");
       }
       applyOwnerAndMode(target, entry);
+      applyXattrs(target, entry);
       setTime(target, entry);
     }
     tarStream.transferTo(OutputStream.nullOutputStream()); // the diff id covers the padding too
@@ -137,6 +140,28 @@ final class LayerUnpacker {
     if (!entry.isSymbolicLink()) {
       // after lchown: chown clears setuid/setgid bits
       PosixFiles.chmod(target, entry.getMode());
+    }
+  }
+
+  /**
+   * File capabilities and {@code user.*} xattrs from PAX {@code SCHILY.xattr.} records; never
+   * {@code trusted.*} (a layer must not set overlay's own attributes). Commons Compress hands PAX
+   * values over as UTF-8 text, so a binary value that did not survive decoding is skipped.
+   */
+  private static void applyXattrs(Path target, TarArchiveEntry entry) throws IOException {
+    if (entry.isSymbolicLink()) {
+      return;
+    }
+    for (var header : entry.getExtraPaxHeaders().entrySet()) {
+      if (!header.getKey().startsWith(PAX_XATTR)) {
+        continue;
+      }
+      String name = header.getKey().substring(PAX_XATTR.length());
+      String value = header.getValue();
+      if ((name.equals("security.capability") || name.startsWith("user."))
+          && value.indexOf('\uFFFD') < 0) {
+        PosixFiles.setXattr(target, name, value.getBytes(StandardCharsets.UTF_8));
+      }
     }
   }
 

@@ -171,4 +171,24 @@ class LayerUnpackerTest {
         .isInstanceOf(IOException.class)
         .hasMessageContaining("cut short");
   }
+
+  @Test
+  void unpack_appliesFileCapabilitiesFromPaxButNeverOverlayXattrs() throws IOException {
+    byte[] cap = {1, 0, 0, 2, 0, 0x20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}; // cap_net_raw+ep
+    org.apache.commons.compress.archivers.tar.TarArchiveEntry ping =
+        new org.apache.commons.compress.archivers.tar.TarArchiveEntry("bin/ping");
+    ping.setSize(1);
+    ping.setMode(0100755);
+    ping.addPaxHeader("SCHILY.xattr.security.capability", new String(cap, StandardCharsets.UTF_8));
+    ping.addPaxHeader("SCHILY.xattr.trusted.overlay.opaque", "y");
+    org.apache.commons.compress.archivers.tar.TarArchiveEntry dir =
+        new org.apache.commons.compress.archivers.tar.TarArchiveEntry("etc/");
+    dir.addPaxHeader("SCHILY.xattr.trusted.overlay.opaque", "y");
+
+    unpack(TestTar.create().custom(ping, new byte[] {'p'}).custom(dir, null).toBytes());
+
+    assertThat(PosixFiles.getXattr(root.resolve("bin/ping"), "security.capability")).isEqualTo(cap);
+    assertThat(PosixFiles.getXattr(root.resolve("bin/ping"), "trusted.overlay.opaque")).isNull();
+    assertThat(PosixFiles.getXattr(root.resolve("etc"), "trusted.overlay.opaque")).isNull();
+  }
 }
