@@ -4,6 +4,7 @@ import io.jcompose.health.api.Ticker;
 import io.jcompose.model.api.Project;
 import io.jcompose.runtime.api.ContainerState;
 import io.jcompose.runtime.api.NotFoundException;
+import io.jcompose.runtime.api.PublishedPort;
 import io.jcompose.scheduler.plan.ComposeLabels;
 import io.jcompose.scheduler.plan.DependencyGraph;
 import io.vertx.core.Future;
@@ -41,17 +42,7 @@ final class EngineContext {
             ticker,
             store,
             events,
-            c ->
-                networking
-                    .running(c.netKey)
-                    .compose(
-                        v ->
-                            c.serviceModel == null
-                                ? Future.succeededFuture(
-                                    List.<io.jcompose.runtime.api.PublishedPort>of())
-                                : networking.publish(c.netKey, c.serviceModel))
-                    .onSuccess(ports -> c.published = ports)
-                    .mapEmpty(),
+            this::whenRunning,
             c -> {
               c.published = List.of();
               return networking.stopped(c.netKey).recover(e -> Future.succeededFuture());
@@ -59,6 +50,29 @@ final class EngineContext {
     this.ops = new ContainerOps(rt, supervisor, networking, events);
     this.adopter = new Adopter(vertx, rt, supervisor, store);
     this.executor = new PlanExecutor(rt, ops, supervisor, networking, adopter);
+  }
+
+  // DNS answers again and ports open; a re-adopted container's ports were reopened by the port
+  // publisher itself, so they are only read back.
+  private Future<Void> whenRunning(LiveContainer c) {
+    boolean adopting = c.adopting;
+    c.adopting = false;
+    return networking
+        .running(c.netKey)
+        .compose(
+            v -> {
+              if (c.serviceModel == null || c.netKey == null) {
+                return Future.succeededFuture(List.<PublishedPort>of());
+              }
+              if (adopting) {
+                return rt.ports() == null
+                    ? Future.succeededFuture(List.<PublishedPort>of())
+                    : rt.ports().published(c.netKey);
+              }
+              return networking.publish(c.netKey, c.serviceModel);
+            })
+        .onSuccess(ports -> c.published = ports)
+        .mapEmpty();
   }
 
   ParallelLimiter limiter(int parallel) {

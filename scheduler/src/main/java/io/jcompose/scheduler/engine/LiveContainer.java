@@ -38,6 +38,9 @@ final class LiveContainer {
   int generation;
   List<PublishedPort> published = List.of();
 
+  /** Set while re-adopting a running container: its ports are already open, only read them. */
+  boolean adopting;
+
   LiveContainer(
       String id,
       String name,

@@ -59,6 +59,7 @@ final class Supervisor {
     c.status = state.status();
     c.exitCode = state.exitCode();
     if (state.isAlive()) {
+      c.adopting = true;
       running(c, state.startedAt() == null ? ticker.now() : state.startedAt(), false);
     } else {
       onStopped.apply(c);

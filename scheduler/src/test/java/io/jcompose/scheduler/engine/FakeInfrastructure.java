@@ -33,6 +33,8 @@ final class FakeInfrastructure {
   final Set<String> dnsRunning = ConcurrentHashMap.newKeySet();
   final Map<String, List<PublishedPort>> published = new ConcurrentHashMap<>();
   final Map<String, ImageConfig> imageConfigs = new ConcurrentHashMap<>();
+  final java.util.concurrent.atomic.AtomicInteger publishCalls =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   final NetworkDriver networkDriver =
       new NetworkDriver() {
@@ -246,6 +248,7 @@ final class FakeInfrastructure {
         @Override
         public Future<List<PublishedPort>> publish(
             String containerId, String containerAddress, List<PortBinding> bindings) {
+          publishCalls.incrementAndGet();
           List<PublishedPort> out = new ArrayList<>();
           for (PortBinding b : bindings) {
             boolean taken =

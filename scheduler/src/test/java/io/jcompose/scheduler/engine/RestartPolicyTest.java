@@ -173,6 +173,41 @@ class RestartPolicyTest {
   }
 
   @Test
+  void adoptedRunningContainerKeepsItsPublishedPortsAndHealth() throws Exception {
+    up(
+        project(
+            "shop",
+            service("web")
+                .ports(List.of(io.jcompose.model.api.ServicePort.tcp(80, "8080")))
+                .healthcheck(io.jcompose.scheduler.TestProjects.health("true"))));
+    ticker.advance(Duration.ofMillis(200));
+
+    RuntimeComposeEngine again =
+        RuntimeComposeEngine.create(
+            h.vertx,
+            new EngineRuntime(
+                h.runtime,
+                h.infra.imageStore,
+                null,
+                h.infra.volumeStore,
+                h.infra.networkDriver,
+                h.infra.ports),
+            state,
+            0,
+            ticker);
+    await(again.adopt());
+    ticker.advance(Duration.ofMillis(200));
+
+    ContainerSummary web = web(again);
+    assertThat(web.publishers())
+        .singleElement()
+        .satisfies(p -> assertThat(p.publishedPort()).isEqualTo(8080));
+    assertThat(web.health()).isEqualTo("healthy");
+    assertThat(starts()).isEqualTo(1);
+    assertThat(h.infra.publishCalls.get()).isEqualTo(1);
+  }
+
+  @Test
   void unknownPolicyIsAOneLineError() {
     assertThatThrownBy(() -> up(project("shop", service("web").restart("sometimes"))))
         .isInstanceOf(InvalidProjectException.class)
