@@ -43,6 +43,13 @@ final class DaemonAccess {
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     cmd.add("-XX:+UseSerialGC");
     cmd.add("-Xshare:auto");
+    // The launcher records the classes a daemon loads at start once per build (Vert.x, Netty).
+    String archive = System.getenv("JCOMPOSE_DAEMON_CDS");
+    if (archive != null && Files.isReadable(Path.of(archive))) {
+      cmd.add("-XX:SharedArchiveFile=" + archive);
+      cmd.add("-Xlog:cds=off");
+      cmd.add("-Xlog:cds+dynamic=off");
+    }
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(Main.class.getName());

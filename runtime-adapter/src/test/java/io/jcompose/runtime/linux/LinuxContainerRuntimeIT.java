@@ -2,6 +2,7 @@ package io.jcompose.runtime.linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jcompose.runtime.api.BusyboxImageStore;
 import io.jcompose.runtime.api.ContainerSpec;
 import io.jcompose.runtime.api.ContainerState;
 import io.jcompose.runtime.api.ContainerStats;
@@ -547,6 +548,39 @@ class LinuxContainerRuntimeIT {
                 null));
     assertThat(plain.lines()).containsExactly("done");
     assertThat(privileged.lines()).containsExactly("opened", "done");
+  }
+
+  @Test
+  void imageVolumes_getAnonymousVolumesFilledFromTheImage() throws IOException {
+    var config =
+        new io.jcompose.runtime.api.ImageConfig(
+            BusyboxImageStore.defaultConfig().env(),
+            List.of(),
+            List.of("sh"),
+            null,
+            null,
+            java.util.Set.of(),
+            java.util.Set.of("/cache"),
+            List.of(),
+            0,
+            0,
+            0,
+            0,
+            null,
+            Map.of());
+    try (LinuxRuntimeFixture own = new LinuxRuntimeFixture(config)) {
+      ContainerSpec s = spec("sh", "-c", "grep ' /cache ' /proc/mounts | wc -l");
+      ContainerState c = await(own.runtime.create(s));
+      await(own.runtime.start(c.id()));
+      await(own.runtime.waitForExit(c.id()));
+      List<String> lines = Collections.synchronizedList(new ArrayList<>());
+      await(own.runtime.logs(c.id(), LogOptions.ALL, l -> lines.add(l.text())));
+      assertThat(lines).containsExactly("1");
+      var anonymous = await(own.volumes.list(Map.of("com.docker.volume.anonymous", "")));
+      assertThat(anonymous).hasSize(1);
+      assertThat(own.volumes.populated).containsExactly(anonymous.get(0).name() + ":/cache");
+      await(own.runtime.remove(c.id(), true));
+    }
   }
 
   private static void sleep(long millis) {

@@ -18,10 +18,15 @@ final class LinuxRuntimeFixture implements AutoCloseable {
   LinuxContainerRuntime runtime;
 
   LinuxRuntimeFixture() throws IOException {
+    this(BusyboxImageStore.defaultConfig());
+  }
+
+  /** A fixture whose busybox image has the given config (VOLUMEs, ENTRYPOINT…). */
+  LinuxRuntimeFixture(io.jcompose.runtime.api.ImageConfig config) throws IOException {
     base = Files.createTempDirectory("jcompose-runtime-it");
     vertx = Vertx.vertx();
     paths = new RuntimePaths(base.resolve("root"), base.resolve("run"));
-    images = BusyboxImageStore.create(base.resolve("image"), BusyboxImageStore.defaultConfig());
+    images = BusyboxImageStore.create(base.resolve("image"), config);
     volumes = new DirectoryVolumeStore(paths.volumes());
     runtime = new LinuxContainerRuntime(vertx, paths, images, volumes);
   }

@@ -42,6 +42,7 @@ final class StandardBackend implements DaemonBackend {
   @Override
   public Future<Void> start(Vertx vertx, RuntimePaths paths) {
     this.vertx = vertx;
+    long started = System.nanoTime();
     // Opening the stores reads state from disk: keep it off the event loop.
     return vertx
         .executeBlocking(
@@ -60,18 +61,28 @@ final class StandardBackend implements DaemonBackend {
                       parallelLimit());
               return null;
             })
-        .compose(v -> networks.start())
-        .compose(v -> ports.start())
+        .compose(v -> stage("runtime opened", started, networks.start()))
+        .compose(v -> stage("networks and DNS started", started, ports.start()))
         .compose(
             v ->
-                engine
-                    .adopt()
+                stage("published ports re-opened", started, engine.adopt())
                     // A container that cannot be re-adopted must not keep the API down.
                     .recover(
                         e -> {
                           DaemonLog.line("re-adopting containers failed: " + e.getMessage());
                           return Future.succeededFuture();
-                        }));
+                        }))
+        .onSuccess(v -> DaemonLog.line("containers re-adopted after " + ms(started) + " ms"));
+  }
+
+  /** Logs that the previous stage ended, then runs the next. */
+  private static <T> Future<T> stage(String done, long started, Future<T> next) {
+    DaemonLog.line(done + " after " + ms(started) + " ms");
+    return next;
+  }
+
+  private static long ms(long started) {
+    return (System.nanoTime() - started) / 1_000_000;
   }
 
   @Override
