@@ -6,6 +6,10 @@
 #
 #   bench/peers/setup.sh            install, configure, start dockerd, import images
 #   bench/peers/setup.sh --check    only report what is installed and running
+#   bench/peers/setup.sh --stop     stop dockerd and give the FORWARD chain back its ACCEPT
+#
+# Note: dockerd sets the host's iptables FORWARD policy to DROP while it runs (and leaves it
+# so); --stop puts ACCEPT back, so later jcompose tests see the host as it was.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -102,6 +106,21 @@ check() {
   podman image inspect "$image" --format "podman image $image: {{.Id}}"
 }
 
+stop_dockerd() {
+  local pid
+  pid="$(cat /var/run/docker.pid 2>/dev/null)" || pid=
+  if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
+    log "stopping dockerd (pid $pid)"
+    kill "$pid"
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  fi
+  iptables -P FORWARD ACCEPT 2>/dev/null || true
+}
+
+if [[ "${1:-}" == --stop ]]; then
+  stop_dockerd
+  exit 0
+fi
 if [[ "${1:-}" == --check ]]; then
   check
   exit 0

@@ -62,7 +62,7 @@ final class BlobDownloader {
       Throwable lastFailure = null;
       for (int attempt = 1; attempt <= maxAttempts; attempt++) {
         if (cancelled.getAsBoolean()) {
-          throw new RuntimeFailure(what + ": cancelled");
+          throw new RegistryPuller.CancelledDownload(what);
         }
         if (attempt > 1) {
           onRetry.run();
