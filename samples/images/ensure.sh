@@ -4,6 +4,8 @@
 # file names are in the jcompose state in use, building and importing them the first time
 # (samples/images/build.sh). Does nothing for any other command or file; when the images are
 # there it only compares stamps (milliseconds plus one hash of the build inputs).
+# For `up -d` of a sample that has an executable `after-up`, it prints that script's path on
+# stdout: the launcher runs it once the stack is up, to say where to look.
 set -uo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -11,6 +13,8 @@ repo="$(cd "$here/../.." && pwd)"
 
 files=()
 verb=
+detach=
+for arg in "$@"; do [[ $arg == -d || $arg == --detach ]] && detach=1; done
 while (($#)) && [[ -z $verb ]]; do
   case "$1" in
     -f | --file) files+=("${2:-}"); shift 2 ;;
@@ -29,6 +33,9 @@ wanted=()
 for file in "${files[@]}"; do
   path="$(realpath -e -- "$file" 2>/dev/null)" || continue
   [[ $path == "$repo/samples/"* ]] || continue
+  if [[ $verb == up && -n $detach && -x "$(dirname "$path")/after-up" ]]; then
+    echo "$(dirname "$path")/after-up"
+  fi
   while read -r ref; do
     var="$(sed -E 's/^\$\{([A-Za-z_][A-Za-z0-9_]*):-.*/\1/' <<<"$ref")"
     [[ $var != "$ref" && -n ${!var:-} ]] && continue
