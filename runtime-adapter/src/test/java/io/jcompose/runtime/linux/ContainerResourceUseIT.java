@@ -9,6 +9,7 @@ import io.jcompose.runtime.api.MountSpec;
 import java.io.IOException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +50,7 @@ class ContainerResourceUseIT {
 
     ContainerState c = await(fixture.runtime.create(spec));
     String anonymous =
-        await(fixture.volumes.list(java.util.Map.of(VolumeMounts.ANONYMOUS_LABEL, "")))
+        await(fixture.volumes.list(Map.of(VolumeMounts.ANONYMOUS_LABEL, "")))
             .get(0)
             .name();
     assertThat(await(fixture.runtime.usesImage(imageId))).as("created").isTrue();
