@@ -50,9 +50,7 @@ class ContainerResourceUseIT {
 
     ContainerState c = await(fixture.runtime.create(spec));
     String anonymous =
-        await(fixture.volumes.list(Map.of(VolumeMounts.ANONYMOUS_LABEL, "")))
-            .get(0)
-            .name();
+        await(fixture.volumes.list(Map.of(VolumeMounts.ANONYMOUS_LABEL, ""))).get(0).name();
     assertThat(await(fixture.runtime.usesImage(imageId))).as("created").isTrue();
     assertThat(await(fixture.runtime.usesVolume(volume))).as("created").isTrue();
     assertThat(await(fixture.runtime.usesVolume(anonymous))).as("anonymous").isTrue();
