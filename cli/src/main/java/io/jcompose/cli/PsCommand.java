@@ -2,6 +2,7 @@ package io.jcompose.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jcompose.model.api.Project;
 import io.jcompose.scheduler.api.PsOptions;
@@ -33,6 +34,7 @@ final class PsCommand extends ProjectCommand {
           "Status",
           "Health",
           "ExitCode",
+          "RestartCount",
           "Publishers",
           "Labels");
 
@@ -100,8 +102,9 @@ final class PsCommand extends ProjectCommand {
     return ExitCodes.OK;
   }
 
-  private ObjectNode dockerShape(JsonNode row) {
-    ObjectNode o = mapper().createObjectNode();
+  /** One {@code --format json} line from a row of the daemon's {@code ps}. */
+  static ObjectNode dockerShape(JsonNode row) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
     for (String key : JSON_KEYS) {
       if (key.equals("Labels")) {
         o.put(key, labelsText(row.path("Labels")));

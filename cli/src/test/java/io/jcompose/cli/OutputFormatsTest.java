@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jcompose.scheduler.api.ContainerSummary;
+import io.jcompose.scheduler.api.EngineJson;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -12,6 +14,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class OutputFormatsTest {
@@ -46,6 +50,36 @@ class OutputFormatsTest {
                 + "{\"URL\":\"\",\"TargetPort\":53,\"PublishedPort\":0,\"Protocol\":\"udp\"}]");
 
     assertThat(PsCommand.ports(publishers)).isEqualTo("127.0.0.1:18080->8080/tcp, 53/udp");
+  }
+
+  @Test
+  void psJson_keepsTheRestartCountOfTheDaemonsSummary() throws Exception {
+    ContainerSummary summary =
+        new ContainerSummary(
+            "abc",
+            "p-web-1",
+            "busybox",
+            "sh",
+            "p",
+            "web",
+            1,
+            false,
+            Instant.parse("2026-01-01T00:00:00Z"),
+            "running",
+            "Up 1 second",
+            "",
+            0,
+            3,
+            List.of(),
+            Map.of("a", "b"));
+    JsonNode row = json.readTree(EngineJson.mapper().writeValueAsString(summary));
+
+    JsonNode shown = PsCommand.dockerShape(row);
+
+    assertThat(shown.path("RestartCount").isInt()).isTrue();
+    assertThat(shown.path("RestartCount").asInt()).isEqualTo(3);
+    assertThat(shown.path("ExitCode").asInt()).isZero();
+    assertThat(shown.path("Labels").asText()).isEqualTo("a=b");
   }
 
   @Test

@@ -55,6 +55,22 @@ public interface ContainerRuntime {
   /** Resource use from the container's cgroup. */
   Future<ContainerStats> stats(String id);
 
+  /**
+   * Whether any container this runtime knows, running or stopped, was created from the image with
+   * this id; the image store asks it before deleting an image. Completes without blocking, so a
+   * worker thread may wait on it.
+   *
+   * @param imageId the image's id as the image store gives it
+   */
+  Future<Boolean> usesImage(String imageId);
+
+  /**
+   * Whether any container this runtime knows, running or stopped, mounts the named volume; the
+   * volume store asks it before removing or pruning a volume. Completes without blocking, so a
+   * worker thread may wait on it.
+   */
+  Future<Boolean> usesVolume(String volumeName);
+
   /** A running log stream; closing it stops following. */
   interface LogStream extends AutoCloseable {
     /** Completes when the stream has ended. */

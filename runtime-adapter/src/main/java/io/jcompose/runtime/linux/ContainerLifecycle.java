@@ -69,7 +69,8 @@ final class ContainerLifecycle {
               spec.stopGrace().toMillis(),
               mounts.anonymousVolumes(),
               spec.resources(),
-              spec.security().privileged());
+              spec.security().privileged(),
+              mounts.volumes());
       store.write(record);
       return record;
     } catch (IOException | RuntimeException e) {

@@ -30,6 +30,8 @@ import java.util.Map;
  * @param anonymousVolumes volumes created for this container alone
  * @param resources its cgroup limits, re-applied when the cgroup is gone (after a reboot)
  * @param privileged whether it may use every device (re-applied with the limits)
+ * @param volumes every volume it mounts, named and anonymous, so they are not removed under it
+ *     (absent from records written before this field: then its anonymous volumes)
  */
 record ContainerRecord(
     String id,
@@ -50,12 +52,14 @@ record ContainerRecord(
     long stopGraceMillis,
     List<String> anonymousVolumes,
     Resources resources,
-    boolean privileged) {
+    boolean privileged,
+    List<String> volumes) {
 
   ContainerRecord {
     labels = Map.copyOf(labels);
     anonymousVolumes = anonymousVolumes == null ? List.of() : List.copyOf(anonymousVolumes);
     resources = resources == null ? Resources.NONE : resources;
+    volumes = volumes == null ? anonymousVolumes : List.copyOf(volumes);
   }
 
   ContainerRecord running(int newPid, int newShimPid, long ticks, Instant at) {
@@ -78,7 +82,8 @@ record ContainerRecord(
         stopGraceMillis,
         anonymousVolumes,
         resources,
-        privileged);
+        privileged,
+        volumes);
   }
 
   ContainerRecord exited(int code, boolean oom, Instant at) {
@@ -101,7 +106,8 @@ record ContainerRecord(
         stopGraceMillis,
         anonymousVolumes,
         resources,
-        privileged);
+        privileged,
+        volumes);
   }
 
   ContainerRecord withStatus(ContainerStatus newStatus) {
@@ -124,7 +130,8 @@ record ContainerRecord(
         stopGraceMillis,
         anonymousVolumes,
         resources,
-        privileged);
+        privileged,
+        volumes);
   }
 
   boolean alive() {

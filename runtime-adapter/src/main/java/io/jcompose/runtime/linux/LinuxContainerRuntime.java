@@ -228,6 +228,20 @@ public final class LinuxContainerRuntime implements ContainerRuntime, AutoClosea
     return withRecord(idOrName, ContainerRecord::toState);
   }
 
+  // Answered from the in-memory records (a concurrent map), so no worker hop: the stores call these
+  // from their own workers and wait on the result.
+  @Override
+  public Future<Boolean> usesImage(String imageId) {
+    return Future.succeededFuture(
+        records.values().stream().anyMatch(r -> imageId.equals(r.imageId())));
+  }
+
+  @Override
+  public Future<Boolean> usesVolume(String volumeName) {
+    return Future.succeededFuture(
+        records.values().stream().anyMatch(r -> r.volumes().contains(volumeName)));
+  }
+
   @Override
   public Future<List<ContainerState>> list(Map<String, String> labelFilter) {
     return blocking(

@@ -77,6 +77,7 @@ final class VolumeMounts {
         .map(
             done -> {
               List<io.jcompose.runtime.oci.OciSpec.Mount> out = new ArrayList<>();
+              List<String> used = new ArrayList<>();
               int v = 0;
               for (MountSpec m : all) {
                 switch (m.type()) {
@@ -85,12 +86,13 @@ final class VolumeMounts {
                   case TMPFS -> out.add(OciSpecBuilder.tmpfs(m.target(), m.tmpfsSizeBytes()));
                   case VOLUME -> {
                     Volume vol = done.resultAt(v++);
+                    used.add(vol.name());
                     out.add(
                         OciSpecBuilder.bind(vol.mountpoint().toString(), m.target(), m.readOnly()));
                   }
                 }
               }
-              return new ResolvedMounts(out, anonymous);
+              return new ResolvedMounts(out, anonymous, used);
             });
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jcompose.runtime.api.ContainerRuntime;
 import io.jcompose.runtime.api.ContainerState;
 import io.jcompose.runtime.api.Image;
+import io.jcompose.runtime.api.ImageDiskUsage;
 import io.jcompose.runtime.api.ImagePuller;
 import io.jcompose.runtime.api.ImageStore;
 import io.jcompose.runtime.api.PullProgress;
@@ -143,19 +144,25 @@ public final class ResourceRoutes {
 
   private Future<Map<String, Object>> diskUsage() {
     Future<List<Image>> imageList = images.list();
+    // Layers shared by several images are on disk once: the store's usage counts them once, where
+    // summing each image's size would count them once per image.
+    Future<Long> imageBytes =
+        images
+            .diskUsage()
+            .map(ImageDiskUsage::layerBytes)
+            .recover(
+                unsupported -> imageList.map(l -> l.stream().mapToLong(Image::sizeBytes).sum()));
     Future<List<ContainerState>> containerList = containers.list(Map.of());
     Future<List<io.jcompose.runtime.api.Volume>> volumeList =
         volumes == null ? Future.succeededFuture(List.of()) : volumes.list(Map.of());
-    return Future.all(imageList, containerList, volumeList)
+    return Future.all(imageList, imageBytes, containerList, volumeList)
         .compose(
             all ->
                 vertx.executeBlocking(
                     () -> {
                       Map<String, Object> df = new LinkedHashMap<>();
                       df.put("images", imageList.result().size());
-                      df.put(
-                          "imagesSize",
-                          imageList.result().stream().mapToLong(Image::sizeBytes).sum());
+                      df.put("imagesSize", imageBytes.result());
                       df.put("containers", containerList.result().size());
                       df.put(
                           "containersRunning",

@@ -9,6 +9,7 @@ import io.jcompose.runtime.api.ImageStores;
 import io.jcompose.runtime.api.NetworkDriver;
 import io.jcompose.runtime.api.NetworkDrivers;
 import io.jcompose.runtime.api.PortPublisher;
+import io.jcompose.runtime.api.RuntimeFailure;
 import io.jcompose.runtime.api.RuntimePaths;
 import io.jcompose.runtime.api.VolumeStore;
 import io.jcompose.runtime.api.VolumeStores;
@@ -17,6 +18,11 @@ import io.jcompose.scheduler.engine.RuntimeComposeEngine;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * The built-in Linux runtime (image store, puller, containers, networks with DNS, port proxy) and
@@ -47,10 +53,20 @@ final class StandardBackend implements DaemonBackend {
     return vertx
         .executeBlocking(
             () -> {
-              images = ImageStores.open(vertx, paths);
+              // The stores must not delete what a container uses, but the runtime needs the
+              // stores first: the predicates reach it through a holder set just after.
+              AtomicReference<ContainerRuntime> runtime = new AtomicReference<>();
+              images =
+                  ImageStores.open(
+                      vertx, paths, id -> answer(runtime, r -> r.usesImage(id), "image " + id));
               puller = ImagePullers.fromEnvironment(vertx, images, environment);
-              volumes = VolumeStores.open(vertx, paths);
+              volumes =
+                  VolumeStores.open(
+                      vertx,
+                      paths,
+                      name -> answer(runtime, r -> r.usesVolume(name), "volume " + name));
               containers = ContainerRuntimes.linux(vertx, paths, images, volumes);
+              runtime.set(containers);
               networks = NetworkDrivers.linux(vertx, paths);
               ports = NetworkDrivers.portProxy(vertx, paths);
               engine =
@@ -73,6 +89,29 @@ final class StandardBackend implements DaemonBackend {
                           return Future.succeededFuture();
                         }))
         .onSuccess(v -> DaemonLog.line("containers re-adopted after " + ms(started) + " ms"));
+  }
+
+  /**
+   * Waits for the runtime's answer; the stores ask on a worker thread and the runtime answers from
+   * memory. Before the runtime exists no container does, hence false.
+   */
+  private static boolean answer(
+      AtomicReference<ContainerRuntime> runtime,
+      Function<ContainerRuntime, Future<Boolean>> question,
+      String what) {
+    ContainerRuntime r = runtime.get();
+    if (r == null) {
+      return false;
+    }
+    try {
+      return question.apply(r).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RuntimeFailure(what + ": interrupted while asking which containers use it", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new RuntimeFailure(
+          what + ": cannot tell whether a container uses it: " + e.getMessage(), e);
+    }
   }
 
   /** Logs that the previous stage ended, then runs the next. */

@@ -272,6 +272,17 @@ final class FakeContainerRuntime implements ContainerRuntime {
     return Future.succeededFuture(new ContainerStats(1, 2, 3, 4));
   }
 
+  // The engine tests never remove images or volumes.
+  @Override
+  public Future<Boolean> usesImage(String imageId) {
+    return Future.succeededFuture(false);
+  }
+
+  @Override
+  public Future<Boolean> usesVolume(String volumeName) {
+    return Future.succeededFuture(false);
+  }
+
   /** The spec a container was created with. */
   ContainerSpec spec(String name) {
     return box(name).spec;
