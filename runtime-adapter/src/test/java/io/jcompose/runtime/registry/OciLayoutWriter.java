@@ -21,6 +21,7 @@ import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
  * Writes OCI image layouts for tests and benchmarks: layers built from a list of entries (files,
@@ -51,13 +52,29 @@ final class OciLayoutWriter {
   record Layer(Blob blob, String diffId) {}
 
   /** One tar entry; build with the static factories. */
-  record Entry(String path, byte[] content, long randomSize, boolean directory) {
+  record Entry(
+      String path,
+      byte[] content,
+      long randomSize,
+      boolean directory,
+      int mode,
+      String linkTarget) {
     static Entry file(String path, String content) {
-      return new Entry(path, content.getBytes(StandardCharsets.UTF_8), -1, false);
+      return file(path, content.getBytes(StandardCharsets.UTF_8), 0644);
+    }
+
+    /** A regular file with the given permission bits ({@code 0755} for a program). */
+    static Entry file(String path, byte[] content, int mode) {
+      return new Entry(path, content, -1, false, mode, null);
     }
 
     static Entry dir(String path) {
-      return new Entry(path, null, -1, true);
+      return new Entry(path, null, -1, true, 0755, null);
+    }
+
+    /** A symbolic link at {@code path} pointing to {@code target}. */
+    static Entry symlink(String path, String target) {
+      return new Entry(path, null, -1, false, 0777, target);
     }
 
     /** Deletes {@code path} of a lower layer. */
@@ -73,7 +90,7 @@ final class OciLayoutWriter {
 
     /** {@code size} bytes of seeded random (incompressible) data. */
     static Entry random(String path, long size) {
-      return new Entry(path, null, size, false);
+      return new Entry(path, null, size, false, 0644, null);
     }
   }
 
@@ -108,13 +125,20 @@ final class OciLayoutWriter {
       tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
       Random random = new Random(42);
       for (Entry e : entries) {
-        TarArchiveEntry t = new TarArchiveEntry(e.path() + (e.directory() ? "/" : ""));
+        TarArchiveEntry t =
+            e.linkTarget() != null
+                ? new TarArchiveEntry(e.path(), TarConstants.LF_SYMLINK)
+                : new TarArchiveEntry(e.path() + (e.directory() ? "/" : ""));
         t.setModTime(0);
-        if (e.directory()) {
-          t.setMode(040755);
+        if (e.linkTarget() != null) {
+          t.setLinkName(e.linkTarget());
+          t.setMode(0120777);
+          tar.putArchiveEntry(t);
+        } else if (e.directory()) {
+          t.setMode(040000 | e.mode());
           tar.putArchiveEntry(t);
         } else if (e.content() != null) {
-          t.setMode(0100644);
+          t.setMode(0100000 | e.mode());
           t.setSize(e.content().length);
           tar.putArchiveEntry(t);
           tar.write(e.content());
