@@ -71,7 +71,7 @@ final class ImageResolver {
     String resource = "Image " + ref;
     progress.working(resource, "Pulling");
     return rt.puller()
-        .pull(ref, event -> {})
+        .pull(ref, new LayerProgress(progress))
         .onSuccess(i -> progress.done(resource, "Pulled"))
         .onFailure(e -> progress.error(resource, e.getMessage()));
   }

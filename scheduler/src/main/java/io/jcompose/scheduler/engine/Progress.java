@@ -18,6 +18,13 @@ final class Progress {
     emit(ProgressEvent.working(resource, status));
   }
 
+  /** A step under way with a detail, such as a layer's {@code 12.3MB/40MB}. */
+  void working(String resource, String status, String detail) {
+    emit(
+        new ProgressEvent(
+            resource, status, ProgressEvent.Kind.WORKING, detail, java.time.Instant.now()));
+  }
+
   void done(String resource, String status) {
     emit(ProgressEvent.done(resource, status));
   }
