@@ -3,8 +3,11 @@ package io.jcompose.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jcompose.model.api.Project;
 import io.jcompose.scheduler.api.ExecOptions;
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,6 +64,9 @@ final class ExecCommand extends ProjectCommand {
     ExecOptions options =
         new ExecOptions(
             service, index, command, EnvPairs.parse(env), user, workdir, tty, privileged, detach);
+    if (!detach) {
+      return attached(nameOf(project), options);
+    }
     JsonNode result =
         daemon()
             .project(
@@ -69,6 +75,32 @@ final class ExecCommand extends ProjectCommand {
                 body("options", options),
                 event -> route(event, null, this::printOutput));
     return result.path("exitCode").asInt();
+  }
+
+  /** Runs the command with this process's stdio attached; raw terminal with a TTY. */
+  private int attached(String projectName, ExecOptions options) {
+    int[] size = options.tty() ? RawTerminal.size() : new int[] {0, 0};
+    try {
+      String json = mapper().writeValueAsString(options);
+      SocketChannel channel =
+          daemon()
+              .attach(
+                  projectName,
+                  "exec/attach",
+                  Map.of(
+                      "options", json,
+                      "columns", Integer.toString(size[0]),
+                      "lines", Integer.toString(size[1])));
+      AttachedStream stream = new AttachedStream(channel);
+      if (!options.tty()) {
+        return stream.relay(System.in, System.out, System.err);
+      }
+      try (RawTerminal raw = RawTerminal.enter()) {
+        return stream.relay(System.in, System.out, System.err);
+      }
+    } catch (IOException e) {
+      throw new CliException("exec " + service + ": " + e.getMessage(), 1, e);
+    }
   }
 
   private void printOutput(JsonNode entry) {

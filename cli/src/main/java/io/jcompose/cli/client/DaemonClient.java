@@ -48,6 +48,27 @@ public final class DaemonClient {
     }
   }
 
+  /**
+   * Opens an attach verb ({@code POST /v1/projects/{project}/{verb}} upgraded to a raw stream) with
+   * {@code query} as URL parameters; the caller owns the returned channel.
+   */
+  public java.nio.channels.SocketChannel attach(
+      String project, String verb, Map<String, String> query) throws IOException {
+    StringBuilder target =
+        new StringBuilder(DaemonProtocol.PREFIX + "/projects/" + project + "/" + verb);
+    char sep = '?';
+    for (Map.Entry<String, String> e : query.entrySet()) {
+      target
+          .append(sep)
+          .append(e.getKey())
+          .append('=')
+          .append(
+              java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8));
+      sep = '&';
+    }
+    return http.upgrade(target.toString(), Map.of(DaemonProtocol.VERSION_HEADER, clientVersion));
+  }
+
   /** Calls a project verb: {@code POST /v1/projects/{project}/{verb}}. */
   public JsonNode project(String project, String verb, Object body, Consumer<JsonNode> events) {
     return call("projects/" + project + "/" + verb, body, events);

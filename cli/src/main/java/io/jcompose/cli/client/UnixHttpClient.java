@@ -55,6 +55,50 @@ public final class UnixHttpClient {
     }
   }
 
+  /**
+   * Sends a request that upgrades the connection to a raw byte stream and returns the connected
+   * channel once the server answered 101; any other answer fails with its status and body.
+   */
+  public SocketChannel upgrade(String target, Map<String, String> headers) throws IOException {
+    SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+    try {
+      channel.connect(UnixDomainSocketAddress.of(socket));
+      StringBuilder head = new StringBuilder(256);
+      head.append("POST ").append(target).append(" HTTP/1.1\r\n");
+      head.append("Host: jcompose\r\nConnection: Upgrade\r\nUpgrade: jcompose-stream\r\n");
+      head.append("Content-Length: 0\r\n");
+      headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+      head.append("\r\n");
+      OutputStream out = Channels.newOutputStream(channel);
+      out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      // Unbuffered, byte by byte: whatever follows the head belongs to the stream.
+      InputStream in = Channels.newInputStream(channel);
+      StringBuilder answer = new StringBuilder();
+      while (!answer.toString().endsWith("\r\n\r\n")) {
+        int b = in.read();
+        if (b < 0) {
+          throw new IOException("the daemon closed the connection: " + answer.toString().trim());
+        }
+        answer.append((char) b);
+        if (answer.length() > 64 * 1024) {
+          throw new IOException("the daemon's answer head is too long");
+        }
+      }
+      if (!answer.toString().startsWith("HTTP/1.1 101")) {
+        byte[] rest = in.readNBytes(4096);
+        throw new IOException(
+            answer.toString().lines().findFirst().orElse("")
+                + ": "
+                + new String(rest, StandardCharsets.UTF_8).trim());
+      }
+      return channel;
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
   private static String head(
       String method, String target, Map<String, String> headers, byte[] body) {
     StringBuilder head = new StringBuilder(256);

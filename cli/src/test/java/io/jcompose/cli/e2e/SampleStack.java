@@ -132,6 +132,31 @@ final class SampleStack implements AutoCloseable {
     return run(command, COMMAND_TIMEOUT);
   }
 
+  /** {@link #compose} with {@code stdin} as the launcher's standard input. */
+  CommandResult composeWithInput(String stdin, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(launcher());
+    command.addAll(List.of("-f", composeFile.toString(), "-p", project));
+    command.addAll(List.of(args));
+    return run(command, COMMAND_TIMEOUT, stdin);
+  }
+
+  /**
+   * {@link #compose} inside a pseudo terminal made by util-linux {@code script}, so the launcher's
+   * stdin and stdout are terminals; what the terminal showed comes back as stdout.
+   */
+  CommandResult composeInTerminal(String... args) {
+    StringBuilder line = new StringBuilder("exec");
+    List<String> argv = new ArrayList<>();
+    argv.add(launcher());
+    argv.addAll(List.of("-f", composeFile.toString(), "-p", project));
+    argv.addAll(List.of(args));
+    for (String a : argv) {
+      line.append(" '").append(a.replace("'", "'\\''")).append('\'');
+    }
+    return run(List.of("script", "-q", "-e", "-c", line.toString(), "/dev/null"), COMMAND_TIMEOUT);
+  }
+
   /** {@code ./jcompose ARGS...} without a project, for daemon and image commands. */
   CommandResult jcompose(String... args) {
     List<String> command = new ArrayList<>();
@@ -226,13 +251,22 @@ final class SampleStack implements AutoCloseable {
   }
 
   private CommandResult run(List<String> command, Duration timeout) {
+    return run(command, timeout, null);
+  }
+
+  private CommandResult run(List<String> command, Duration timeout, String stdin) {
     try {
       ProcessBuilder builder = new ProcessBuilder(command).directory(repo.toFile());
       builder.environment().putAll(env);
       Path out = Files.createTempFile(stateDir, "out", ".txt");
       Path err = Files.createTempFile(stateDir, "err", ".txt");
       builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-      builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+      Path in = Path.of("/dev/null");
+      if (stdin != null) {
+        in = Files.createTempFile(stateDir, "in", ".txt");
+        Files.writeString(in, stdin);
+      }
+      builder.redirectInput(ProcessBuilder.Redirect.from(in.toFile()));
       Process process = builder.start();
       int exit;
       if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -251,6 +285,9 @@ final class SampleStack implements AutoCloseable {
       String stderr = Files.readString(err);
       Files.delete(out);
       Files.delete(err);
+      if (stdin != null) {
+        Files.delete(in);
+      }
       return new CommandResult(command, exit, stdout, stderr);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -38,6 +38,16 @@ public interface ContainerRuntime {
   Future<ExecResult> exec(String id, ExecSpec exec);
 
   /**
+   * Starts a command in a running container with its stdio attached to the caller (interactive
+   * {@code exec}). With {@link ExecSpec#tty()} the command gets a pseudo terminal whose size is
+   * taken from the {@code COLUMNS} and {@code LINES} entries of its environment.
+   */
+  default Future<AttachedExec> execAttached(String id, ExecSpec exec) {
+    return Future.failedFuture(
+        new RuntimeFailure("this runtime cannot attach to a command in a container"));
+  }
+
+  /**
    * Streams log lines to {@code sink}; completes when done (at once without follow, at container
    * exit or {@link LogStream#close()} with follow).
    */

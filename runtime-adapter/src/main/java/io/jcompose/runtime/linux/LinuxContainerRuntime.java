@@ -278,6 +278,27 @@ public final class LinuxContainerRuntime implements ContainerRuntime, AutoClosea
   }
 
   @Override
+  public Future<io.jcompose.runtime.api.AttachedExec> execAttached(String id, ExecSpec exec) {
+    return findAsync(id)
+        .compose(
+            r -> {
+              if (!r.alive() || r.status() == ContainerStatus.PAUSED) {
+                return Future.failedFuture(
+                    new ConflictException(
+                        "container " + r.name() + " is not running (or paused): start it first"));
+              }
+              return blocking(() -> shim.execAttached(store.dir(r.id()).path(), exec))
+                  .map(
+                      p ->
+                          new io.jcompose.runtime.api.AttachedExec(
+                              p.getOutputStream(),
+                              p.getInputStream(),
+                              p.getErrorStream(),
+                              blocking(p::waitFor)));
+            });
+  }
+
+  @Override
   public Future<LogStream> logs(String id, LogOptions options, Handler<LogLine> sink) {
     return findAsync(id)
         .compose(

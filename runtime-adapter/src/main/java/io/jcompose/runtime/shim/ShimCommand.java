@@ -65,6 +65,44 @@ public final class ShimCommand {
 
   /** Runs a command in the running container; output is stdout and stderr together, truncated. */
   public ExecResult exec(Path stateDir, ExecSpec spec) {
+    List<String> argv = execArgv(stateDir, spec);
+    Process process = start(argv, true);
+    String out = drain(process.getInputStream(), OUTPUT_LIMIT);
+    int code = waitFor(process, 0);
+    if (code == 125) {
+      throw new RuntimeFailure("exec " + String.join(" ", spec.command()) + ": " + out.trim());
+    }
+    return new ExecResult(code, out, code == 124 && spec.timeout() != null);
+  }
+
+  /**
+   * Starts a command in the running container with its stdio on pipes the caller owns. With a tty
+   * the shim runs under util-linux {@code script}, which gives it a pseudo terminal (sized from the
+   * spec's {@code COLUMNS} and {@code LINES}) and relays it to the pipes.
+   */
+  public Process execAttached(Path stateDir, ExecSpec spec) {
+    List<String> argv = execArgv(stateDir, spec);
+    if (spec.tty()) {
+      StringBuilder line = new StringBuilder();
+      String cols = spec.environment().get("COLUMNS");
+      String rows = spec.environment().get("LINES");
+      if (cols != null && rows != null && cols.matches("\\d+") && rows.matches("\\d+")) {
+        line.append("stty cols ").append(cols).append(" rows ").append(rows).append("; ");
+      }
+      line.append("exec");
+      for (String a : argv) {
+        line.append(" '").append(a.replace("'", "'\\''")).append('\'');
+      }
+      argv = List.of("script", "-q", "-e", "-f", "-c", line.toString(), "/dev/null");
+    }
+    try {
+      return new ProcessBuilder(argv).start();
+    } catch (IOException e) {
+      throw new RuntimeFailure("starting " + argv.get(0) + ": " + e.getMessage(), e);
+    }
+  }
+
+  private List<String> execArgv(Path stateDir, ExecSpec spec) {
     List<String> argv =
         new ArrayList<>(List.of(binary.toString(), "exec", "--state", stateDir.toString()));
     for (Map.Entry<String, String> e : spec.environment().entrySet()) {
@@ -85,13 +123,7 @@ public final class ShimCommand {
     }
     argv.add("--");
     argv.addAll(spec.command());
-    Process process = start(argv, true);
-    String out = drain(process.getInputStream(), OUTPUT_LIMIT);
-    int code = waitFor(process, 0);
-    if (code == 125) {
-      throw new RuntimeFailure("exec " + String.join(" ", spec.command()) + ": " + out.trim());
-    }
-    return new ExecResult(code, out, code == 124 && spec.timeout() != null);
+    return argv;
   }
 
   private static Process start(List<String> argv, boolean mergeErrors) {

@@ -69,6 +69,15 @@ public interface ComposeEngine {
   /** Runs a command in a running service container; output goes to {@code output}. */
   Future<ExecResult> exec(String projectName, ExecOptions options, Handler<LogEntry> output);
 
+  /**
+   * Starts a command in a running service container with its stdio handed to the caller
+   * (interactive {@code exec}); {@code columns} and {@code lines} size its terminal (0: unknown).
+   */
+  default Future<io.jcompose.runtime.api.AttachedExec> execAttached(
+      String projectName, ExecOptions options, int columns, int lines) {
+    return Future.failedFuture(new UnsupportedOperationException("interactive exec"));
+  }
+
   /** Runs a one-off container of a service; its output goes to {@code output} unless detached. */
   Future<RunResult> run(
       Project project,

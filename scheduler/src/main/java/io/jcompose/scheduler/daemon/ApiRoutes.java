@@ -25,6 +25,21 @@ public final class ApiRoutes {
     return this;
   }
 
+  private final Map<String, AttachHandler> attachVerbs = new ConcurrentHashMap<>();
+
+  /**
+   * Serves {@code verb} for one project as a connection upgrade to a raw stream (see {@link
+   * AttachSession}) at {@code POST /v1/projects/{name}/{verb}}.
+   */
+  public ApiRoutes attach(String verb, AttachHandler handler) {
+    attachVerbs.put(verb, handler);
+    return this;
+  }
+
+  Optional<AttachHandler> attachVerb(String verb) {
+    return Optional.ofNullable(attachVerbs.get(verb));
+  }
+
   Optional<ApiHandler> projectVerb(String verb) {
     return Optional.ofNullable(projectVerbs.get(verb));
   }

@@ -78,6 +78,9 @@ final class ApiServer {
               "the daemon is version " + version + " but the client is " + clientVersion));
       return;
     }
+    if (attach(request, route)) {
+      return;
+    }
     if (request.method() != HttpMethod.POST) {
       reject(request, ApiFailure.invalid("use POST for " + path));
       return;
@@ -96,6 +99,42 @@ final class ApiServer {
                           }
                         }),
             () -> reject(request, new ApiFailure("not_found", 404, "unknown route " + path)));
+  }
+
+  /** Upgrades a request for an attach verb to a raw stream; false when the route is not one. */
+  private boolean attach(HttpServerRequest request, String route) {
+    if (!route.startsWith("projects/")) {
+      return false;
+    }
+    String rest = route.substring("projects/".length());
+    int slash = rest.indexOf('/');
+    if (slash <= 0) {
+      return false;
+    }
+    String project = rest.substring(0, slash);
+    Optional<AttachHandler> handler = routes.attachVerb(rest.substring(slash + 1));
+    if (handler.isEmpty()) {
+      return false;
+    }
+    if (!"upgrade".equalsIgnoreCase(request.getHeader("Connection"))) {
+      reject(request, ApiFailure.invalid("send Connection: Upgrade for " + route));
+      return true;
+    }
+    Map<String, String> query = new HashMap<>();
+    request.params().forEach(e -> query.put(e.getKey(), e.getValue()));
+    request
+        .toNetSocket()
+        .onSuccess(
+            socket -> {
+              Future<io.jcompose.runtime.api.AttachedExec> exec;
+              try {
+                exec = handler.get().open(project, query);
+              } catch (RuntimeException e) {
+                exec = Future.failedFuture(e);
+              }
+              AttachSession.relay(socket, exec);
+            });
+    return true;
   }
 
   /** A handler with the project name and verb the path names. */

@@ -28,6 +28,7 @@ import io.jcompose.scheduler.api.UpOptions;
 import io.jcompose.scheduler.api.WaitOptions;
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The project verbs of the API, one route per {@link ComposeEngine} method. A request body is
@@ -92,6 +93,26 @@ public final class EngineRoutes {
         .project("images", c -> engine.images(c.project(), services(c)))
         .project("stats", c -> engine.stats(c.project(), options(c, StatsOptions.class)))
         .host("ls", c -> engine.ls(options(c, ListOptions.class)));
+    routes.attach("exec/attach", this::execAttached);
+  }
+
+  private Future<io.jcompose.runtime.api.AttachedExec> execAttached(
+      String project, Map<String, String> query) {
+    ExecOptions options;
+    try {
+      options =
+          decode(
+              mapper.readTree(query.getOrDefault("options", "{}")), ExecOptions.class, "options");
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "query parameter 'options' is not JSON: " + e.getMessage());
+    }
+    return engine.execAttached(
+        project, options, number(query.get("columns")), number(query.get("lines")));
+  }
+
+  private static int number(String value) {
+    return value != null && value.matches("\\d{1,5}") ? Integer.parseInt(value) : 0;
   }
 
   private Future<Void> logs(ApiCall call) {

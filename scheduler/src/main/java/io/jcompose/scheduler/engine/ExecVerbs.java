@@ -80,6 +80,31 @@ final class ExecVerbs {
             });
   }
 
+  Future<io.jcompose.runtime.api.AttachedExec> execAttached(
+      String name, ExecOptions options, int columns, int lines) {
+    return ctx.containers(name, List.of(options.service()), false)
+        .compose(
+            containers -> {
+              ContainerState c = QueryVerbs.pick(containers, options.service(), options.index());
+              Map<String, String> env = new HashMap<>(options.environment());
+              if (options.tty() && columns > 0 && lines > 0) {
+                env.putIfAbsent("COLUMNS", Integer.toString(columns));
+                env.putIfAbsent("LINES", Integer.toString(lines));
+              }
+              return ctx.rt
+                  .containers()
+                  .execAttached(
+                      c.id(),
+                      new ExecSpec(
+                          options.command(),
+                          env,
+                          options.user(),
+                          options.workingDir(),
+                          options.tty(),
+                          null));
+            });
+  }
+
   Future<RunResult> run(
       Project project, RunOptions options, Handler<LogEntry> output, Progress progress) {
     Service declared = project.service(options.service());

@@ -170,6 +170,12 @@ public final class RuntimeComposeEngine implements ComposeEngine {
   }
 
   @Override
+  public Future<io.jcompose.runtime.api.AttachedExec> execAttached(
+      String projectName, ExecOptions options, int columns, int lines) {
+    return guard(() -> exec.execAttached(projectName, options, columns, lines));
+  }
+
+  @Override
   public Future<RunResult> run(
       Project project,
       RunOptions options,
