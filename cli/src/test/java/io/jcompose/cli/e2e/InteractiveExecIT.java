@@ -80,7 +80,12 @@ class InteractiveExecIT {
   void execWithNoTtyFlag_fromATerminal_getsNoPseudoTerminal() {
     CommandResult r =
         stack.composeInTerminal(
-            "exec", "-T", "box", "sh", "-c", "if [ -t 1 ]; then echo on-a-tty; else echo no-tty; fi");
+            "exec",
+            "-T",
+            "box",
+            "sh",
+            "-c",
+            "if [ -t 1 ]; then echo on-a-tty; else echo no-tty; fi");
 
     assertThat(r.stdout()).as(r.describe()).contains("no-tty");
   }
