@@ -49,7 +49,7 @@ public final class DaemonClient {
   }
 
   /**
-   * Opens an attach verb ({@code POST /v1/projects/{project}/{verb}} upgraded to a raw stream) with
+   * Opens an attach verb ({@code GET /v1/projects/{project}/{verb}} upgraded to a raw stream) with
    * {@code query} as URL parameters; the caller owns the returned channel.
    */
   public java.nio.channels.SocketChannel attach(

@@ -64,9 +64,9 @@ public final class UnixHttpClient {
     try {
       channel.connect(UnixDomainSocketAddress.of(socket));
       StringBuilder head = new StringBuilder(256);
-      head.append("POST ").append(target).append(" HTTP/1.1\r\n");
+      // GET: Vert.x hands over the connection only for GET upgrades (or CONNECT).
+      head.append("GET ").append(target).append(" HTTP/1.1\r\n");
       head.append("Host: jcompose\r\nConnection: Upgrade\r\nUpgrade: jcompose-stream\r\n");
-      head.append("Content-Length: 0\r\n");
       headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
       head.append("\r\n");
       OutputStream out = Channels.newOutputStream(channel);

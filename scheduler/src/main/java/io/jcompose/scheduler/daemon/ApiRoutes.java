@@ -29,7 +29,7 @@ public final class ApiRoutes {
 
   /**
    * Serves {@code verb} for one project as a connection upgrade to a raw stream (see {@link
-   * AttachSession}) at {@code POST /v1/projects/{name}/{verb}}.
+   * AttachSession}) at {@code GET /v1/projects/{name}/{verb}}.
    */
   public ApiRoutes attach(String verb, AttachHandler handler) {
     attachVerbs.put(verb, handler);

@@ -116,8 +116,9 @@ final class ApiServer {
     if (handler.isEmpty()) {
       return false;
     }
-    if (!"upgrade".equalsIgnoreCase(request.getHeader("Connection"))) {
-      reject(request, ApiFailure.invalid("send Connection: Upgrade for " + route));
+    if (request.method() != HttpMethod.GET
+        || !"upgrade".equalsIgnoreCase(request.getHeader("Connection"))) {
+      reject(request, ApiFailure.invalid("use GET with Connection: Upgrade for " + route));
       return true;
     }
     Map<String, String> query = new HashMap<>();
@@ -133,7 +134,8 @@ final class ApiServer {
                 exec = Future.failedFuture(e);
               }
               AttachSession.relay(socket, exec);
-            });
+            })
+        .onFailure(e -> reject(request, ApiFailure.of(e)));
     return true;
   }
 
