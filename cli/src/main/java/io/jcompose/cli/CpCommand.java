@@ -69,9 +69,23 @@ final class CpCommand extends ProjectCommand {
         copyIn(containerRoot, src.path(), dest.path(), service.service());
       }
     } catch (IOException e) {
-      throw new CliException("cp: " + e.getMessage(), e);
+      throw new CliException("cp " + source + " " + destination + ": " + describe(e), e);
     }
     return ExitCodes.OK;
+  }
+
+  /** NIO's messages are often just the path; say what went wrong with it. */
+  private static String describe(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file or directory: " + e.getMessage();
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied: " + e.getMessage();
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getFile() + ": " + f.getReason();
+    }
+    return e.getMessage();
   }
 
   private void copyOut(ContainerRoot container, String path, String dest) throws IOException {

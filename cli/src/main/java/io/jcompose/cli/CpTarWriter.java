@@ -66,7 +66,8 @@ final class CpTarWriter implements CpEntrySink, AutoCloseable {
     entry.setUserId(attributes.uid());
     entry.setGroupId(attributes.gid());
     if (attributes.modified() != null) {
-      entry.setModTime(new Date(attributes.modified().toMillis()));
+      // Whole seconds: a fraction would make the POSIX mode add a PAX header to every entry.
+      entry.setModTime(new Date(attributes.modified().toMillis() / 1000 * 1000));
     }
     tar.putArchiveEntry(entry);
   }

@@ -43,6 +43,10 @@ class CpSampleIT {
       assertThat(dirOut.succeeded()).as(dirOut.describe()).isTrue();
       assertThat(back.resolve("sub/deep.txt")).hasContent("deep");
 
+      CommandResult tar = stack.compose("cp", "db:/tmp/note.txt", "-");
+      assertThat(tar.succeeded()).as(tar.describe()).isTrue();
+      assertThat(tar.stdout()).startsWith("note.txt").contains("hello from the host");
+
       CommandResult stop = stack.compose("stop", "db");
       assertThat(stop.succeeded()).as(stop.describe()).isTrue();
       CommandResult stopped = stack.compose("cp", "db:/tmp/note.txt", back.toString());
