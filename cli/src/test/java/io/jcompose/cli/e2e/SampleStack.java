@@ -39,15 +39,25 @@ final class SampleStack implements AutoCloseable {
   private final Path stateDir;
   private final Map<String, String> env = new HashMap<>();
   private final Set<String> containerIds = new LinkedHashSet<>();
+  // A stack made by forComposeFile shares its owner's state: its close() leaves the daemon be.
+  private final boolean ownsState;
 
   private SampleStack(Path repo, String sample, Path stateDir) {
+    this(
+        repo,
+        repo.resolve("samples").resolve(sample).resolve("compose.yaml"),
+        uniqueProject(sample),
+        stateDir,
+        true);
+  }
+
+  private SampleStack(
+      Path repo, Path composeFile, String project, Path stateDir, boolean ownsState) {
     this.repo = repo;
-    this.composeFile = repo.resolve("samples").resolve(sample).resolve("compose.yaml");
-    this.project =
-        "e2e"
-            + sample.replaceAll("[^a-z0-9]", "")
-            + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
+    this.composeFile = composeFile;
+    this.project = project;
     this.stateDir = stateDir;
+    this.ownsState = ownsState;
     env.put("JCOMPOSE_ROOT", stateDir.resolve("root").toString());
     env.put("JCOMPOSE_RUN", stateDir.resolve("run").toString());
     // build.sh fails instead of only printing the imports when the CLI cannot import.
@@ -62,6 +72,33 @@ final class SampleStack implements AutoCloseable {
       throw new IllegalStateException(composeFile + " is missing");
     }
     return new SampleStack(repo, sample, Files.createTempDirectory("jcompose-e2e-"));
+  }
+
+  /**
+   * Another project on this stack's state (same daemon, same imported images) for any compose file;
+   * its {@link #close()} only takes that project down with its volumes. The owner stops the daemon.
+   */
+  SampleStack forComposeFile(Path otherComposeFile, String name) {
+    SampleStack other =
+        new SampleStack(repo, otherComposeFile, uniqueProject(name), stateDir, false);
+    other.env.putAll(env);
+    return other;
+  }
+
+  private static String uniqueProject(String name) {
+    return "e2e"
+        + name.replaceAll("[^a-z0-9]", "")
+        + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
+  }
+
+  /** A stack for any compose file (outside samples/) with fresh state directories it owns. */
+  static SampleStack ofComposeFile(Path composeFile, String name) throws IOException {
+    return new SampleStack(
+        repoRoot(),
+        composeFile,
+        uniqueProject(name),
+        Files.createTempDirectory("jcompose-e2e-"),
+        true);
   }
 
   String project() {
@@ -150,6 +187,10 @@ final class SampleStack implements AutoCloseable {
    */
   @Override
   public void close() throws IOException {
+    if (!ownsState) {
+      compose("down", "-v");
+      return;
+    }
     try {
       compose("down", "-v");
     } finally {

@@ -7,10 +7,10 @@ import io.jcompose.runtime.api.Image;
 import io.jcompose.runtime.api.ImageDiskUsage;
 import io.jcompose.runtime.api.ImagePuller;
 import io.jcompose.runtime.api.ImageStore;
-import io.jcompose.runtime.api.PullProgress;
 import io.jcompose.runtime.api.RegistryCredentials;
 import io.jcompose.runtime.api.VolumeStore;
 import io.jcompose.scheduler.api.ProgressEvent;
+import io.jcompose.scheduler.engine.LayerProgress;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -113,24 +113,10 @@ public final class ResourceRoutes {
     call.events()
         .emit(new StreamEvents(StreamEvents.PROGRESS, ProgressEvent.working(resource, "Pulling")));
     return puller
-        .pull(reference, p -> pullProgress(call, resource, p))
+        .pull(
+            reference,
+            LayerProgress.to(e -> call.events().emit(new StreamEvents(StreamEvents.PROGRESS, e))))
         .onSuccess(image -> call.events().emit(progress(resource, "Pulled")));
-  }
-
-  private static void pullProgress(ApiCall call, String resource, PullProgress p) {
-    if (p.isLayer() && p.phase() == PullProgress.Phase.DOWNLOADING && p.bytesTotal() > 0) {
-      String detail = p.id() + " " + (100 * p.bytesDone() / p.bytesTotal()) + "%";
-      call.events()
-          .emit(
-              new StreamEvents(
-                  StreamEvents.PROGRESS,
-                  new ProgressEvent(
-                      resource,
-                      "Pulling",
-                      ProgressEvent.Kind.WORKING,
-                      detail,
-                      java.time.Instant.now())));
-    }
   }
 
   private Future<Void> checkLogin(ApiCall call) {

@@ -1,6 +1,8 @@
 package io.jcompose.scheduler.engine;
 
 import io.jcompose.runtime.api.PullProgress;
+import io.jcompose.scheduler.api.ProgressEvent;
+import io.vertx.core.Handler;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Map;
@@ -13,7 +15,7 @@ import java.util.function.LongSupplier;
  * Downloading 12.3MB/40MB}). Byte counts of one layer are passed on at most once per interval, so a
  * fast pull does not flood the renderer; every change of phase is passed on at once.
  */
-final class LayerProgress implements Consumer<PullProgress> {
+public final class LayerProgress implements Consumer<PullProgress> {
 
   /** How often one layer's byte count is shown at most. */
   static final long INTERVAL_NANOS = 250_000_000L;
@@ -30,6 +32,11 @@ final class LayerProgress implements Consumer<PullProgress> {
 
   LayerProgress(Progress progress) {
     this(progress, System::nanoTime, INTERVAL_NANOS);
+  }
+
+  /** Layer lines for a pull outside the engine ({@code jcompose pull}, {@code image pull}). */
+  public static LayerProgress to(Handler<ProgressEvent> sink) {
+    return new LayerProgress(new Progress(sink));
   }
 
   LayerProgress(Progress progress, LongSupplier nanoClock, long intervalNanos) {

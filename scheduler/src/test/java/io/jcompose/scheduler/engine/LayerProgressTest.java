@@ -80,6 +80,19 @@ class LayerProgressTest {
   }
 
   @Test
+  void to_sink_givesTheDaemonsPullRouteALinePerLayer() {
+    List<ProgressEvent> sunk = new ArrayList<>();
+    LayerProgress forRoute = LayerProgress.to(sunk::add);
+
+    forRoute.accept(layer("eeeeeeeeeeee", Phase.WAITING, 0, 1000));
+    forRoute.accept(layer("ffffffffffff", Phase.ALREADY_EXISTS, 10, 10));
+
+    assertThat(sunk)
+        .extracting(e -> e.resource() + " " + e.status())
+        .containsExactly("eeeeeeeeeeee Waiting", "ffffffffffff Already exists");
+  }
+
+  @Test
   void sizes_useDecimalUnitsWithThreeSignificantDigits() {
     assertThat(LayerProgress.size(0)).isEqualTo("0B");
     assertThat(LayerProgress.size(512)).isEqualTo("512B");
