@@ -49,6 +49,7 @@ final class Verbs {
     ALL.put("rm", RmCommand::new);
     ALL.put("top", TopCommand::new);
     ALL.put("port", PortCommand::new);
+    ALL.put("cp", CpCommand::new);
     ALL.put("images", ImagesCommand::new);
     ALL.put("ls", LsCommand::new);
     ALL.put("events", EventsCommand::new);
