@@ -2,6 +2,7 @@ package io.jcompose.cli;
 
 import io.jcompose.model.api.Project;
 import io.jcompose.model.api.Service;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,18 +23,24 @@ final class PullCommand extends ProjectCommand {
       description = "Pull without printing progress information.")
   boolean quiet;
 
+  @Option(
+      names = "--include-deps",
+      description = "Also pull the services the named ones depend on.")
+  boolean includeDeps;
+
   @Parameters(paramLabel = "SERVICE", description = "Services (default: all).")
   List<String> services = new ArrayList<>();
 
   @Override
   public Integer call() {
     Project project = project(services);
+    Set<String> wanted = includeDeps ? withDependencies(project, services) : Set.copyOf(services);
     Set<String> images = new LinkedHashSet<>();
     project
         .services()
         .forEach(
             (name, service) -> {
-              if ((services.isEmpty() || services.contains(name)) && imageOf(service) != null) {
+              if ((wanted.isEmpty() || wanted.contains(name)) && imageOf(service) != null) {
                 images.add(imageOf(service));
               }
             });
@@ -52,6 +59,20 @@ final class PullCommand extends ProjectCommand {
       }
     }
     return ExitCodes.OK;
+  }
+
+  /** The named services and, transitively, every service they depend on. */
+  static Set<String> withDependencies(Project project, List<String> named) {
+    Set<String> all = new LinkedHashSet<>();
+    ArrayDeque<String> todo = new ArrayDeque<>(named);
+    while (!todo.isEmpty()) {
+      String name = todo.pop();
+      Service service = project.services().get(name);
+      if (all.add(name) && service != null) {
+        todo.addAll(service.dependsOn().keySet());
+      }
+    }
+    return all;
   }
 
   private static String imageOf(Service service) {
