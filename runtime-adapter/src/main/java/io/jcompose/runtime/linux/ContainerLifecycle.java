@@ -19,6 +19,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /** The blocking steps of a container's life: create, start, signal, pause, settle, remove. */
@@ -91,6 +92,11 @@ final class ContainerLifecycle {
 
   /** Runs the shim; the record says RUNNING once the process has exec'd. */
   ContainerRecord start(ContainerRecord r) {
+    return start(r, List.of());
+  }
+
+  /** {@link #start(ContainerRecord)} with extra shim {@code run} options (attached stdio). */
+  ContainerRecord start(ContainerRecord r, List<String> shimOptions) {
     if (r.alive()) {
       return r;
     }
@@ -117,7 +123,7 @@ final class ContainerLifecycle {
     }
     ShimStart started;
     try {
-      started = shim.run(dir.path(), dir.path());
+      started = shim.run(dir.path(), dir.path(), shimOptions);
     } catch (RuntimeFailure e) {
       throw new RuntimeFailure("container " + r.name() + ": " + e.getMessage(), e);
     }

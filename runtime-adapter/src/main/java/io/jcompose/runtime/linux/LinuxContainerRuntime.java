@@ -294,8 +294,50 @@ public final class LinuxContainerRuntime implements ContainerRuntime, AutoClosea
                               p.getOutputStream(),
                               p.getInputStream(),
                               p.getErrorStream(),
-                              blocking(p::waitFor)));
+                              blocking(p::waitFor),
+                              exec.tty()
+                                  ? ExecTerminal.resizer(p)
+                                  : io.jcompose.runtime.api.AttachedExec.Resizer.NONE));
             });
+  }
+
+  @Override
+  public Future<io.jcompose.runtime.api.AttachedExec> startAttached(
+      String id, int columns, int lines) {
+    return withRecord(
+            id,
+            r -> {
+              if (r.alive()) {
+                throw new ConflictException(
+                    "container " + r.name() + " is already running; attach needs a fresh start");
+              }
+              AttachedStdio stdio =
+                  BundleTerminal.wanted(store.dir(r.id()).config())
+                      ? AttachedStdio.terminal(columns, lines)
+                      : AttachedStdio.pipes();
+              try {
+                ContainerRecord started = lifecycle.start(r, stdio.shimArgs());
+                stdio.closeContainerEnds();
+                records.put(started.id(), started);
+                watcher.watch(
+                    started.id(),
+                    store.dir(started.id()).path(),
+                    started.shimPid(),
+                    started.shimStartTicks());
+                return stdio;
+              } catch (RuntimeException e) {
+                stdio.close();
+                throw e;
+              }
+            })
+        .map(
+            stdio ->
+                new io.jcompose.runtime.api.AttachedExec(
+                    stdio.stdin(),
+                    stdio.stdout(),
+                    stdio.stderr(),
+                    waitForExit(id).map(ContainerState::exitCode),
+                    stdio::resize));
   }
 
   @Override

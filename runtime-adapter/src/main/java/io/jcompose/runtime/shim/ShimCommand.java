@@ -33,16 +33,25 @@ public final class ShimCommand {
 
   /** Starts the container of a bundle; fails with the shim's one-line error. */
   public ShimStart run(Path bundle, Path stateDir) {
-    Process process =
-        start(
+    return run(bundle, stateDir, List.of());
+  }
+
+  /**
+   * Starts the container of a bundle with extra {@code run} options (the stdio of an interactive
+   * run: {@code --stdin/--stdout/--stderr PATH} or {@code --tty PATH}).
+   */
+  public ShimStart run(Path bundle, Path stateDir, List<String> options) {
+    List<String> argv =
+        new ArrayList<>(
             List.of(
                 binary.toString(),
                 "run",
                 "--bundle",
                 bundle.toString(),
                 "--state",
-                stateDir.toString()),
-            false);
+                stateDir.toString()));
+    argv.addAll(options);
+    Process process = start(argv, false);
     String out = drain(process.getInputStream(), Integer.MAX_VALUE);
     String err = drain(process.getErrorStream(), Integer.MAX_VALUE);
     int code = waitFor(process, 0);

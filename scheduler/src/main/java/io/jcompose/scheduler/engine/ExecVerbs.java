@@ -191,6 +191,10 @@ final class ExecVerbs {
       Handler<LogEntry> output,
       ParallelLimiter limiter,
       Progress progress) {
+    if (options.attach()) {
+      // The client starts it through run/attach, with its stdio.
+      return Future.succeededFuture(new RunResult(c.name, 0));
+    }
     if (options.detach()) {
       return ctx.ops.start(c, limiter, progress).map(new RunResult(c.name, 0));
     }
