@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code run} attached to the client as docker compose does: piped stdin reaches the container's
- * process, its exit code is the CLI's, {@code --rm} leaves nothing, and from a terminal it runs on a
- * pseudo terminal that follows the client's window size (needs util-linux script).
+ * process, its exit code is the CLI's, {@code --rm} leaves nothing, and from a terminal it runs on
+ * a pseudo terminal that follows the client's window size (needs util-linux script).
  */
 class InteractiveRunIT {
 
@@ -98,7 +98,7 @@ class InteractiveRunIT {
   }
 
   @Test
-  void runWithRm_leavesNoContainer_andWithoutRmTheContainerStays() {
+  void runWithRm_leavesNoContainer_andWithoutRmTheContainerStays() throws Exception {
     CommandResult removed = stack.composeWithInput("", "run", "--rm", "-T", "box", "true");
     assertThat(removed.exitCode()).as(removed.describe()).isZero();
     assertThat(oneOffs()).isEmpty();
@@ -106,9 +106,7 @@ class InteractiveRunIT {
     CommandResult kept =
         stack.composeWithInput("", "run", "-T", "--name", stack.project() + "-kept", "box", "true");
     assertThat(kept.exitCode()).as(kept.describe()).isZero();
-    assertThat(oneOffs())
-        .extracting(c -> c.path("Name").asText())
-        .containsExactly(stack.project() + "-kept");
+    assertThat(oneOffs()).containsExactly(stack.project() + "-kept");
     CommandResult down = stack.compose("down");
     assertThat(down.succeeded()).as(down.describe()).isTrue();
     assertThat(oneOffs()).isEmpty();
@@ -129,7 +127,13 @@ class InteractiveRunIT {
 
     CommandResult plain =
         stack.composeInTerminal(
-            "run", "--rm", "-T", "box", "sh", "-c", "if [ -t 1 ]; then echo on-a-tty; else echo no-tty; fi");
+            "run",
+            "--rm",
+            "-T",
+            "box",
+            "sh",
+            "-c",
+            "if [ -t 1 ]; then echo on-a-tty; else echo no-tty; fi");
     assertThat(plain.stdout()).as(plain.describe()).contains("no-tty");
   }
 
@@ -158,7 +162,8 @@ class InteractiveRunIT {
       List.of(
           "sh",
           "-c",
-          "stty size >/shared/before; touch /shared/ready; i=0;"
+          // busybox takes COLUMNS/LINES over the terminal's size; exec passes them at start.
+          "unset COLUMNS LINES; stty size >/shared/before; touch /shared/ready; i=0;"
               + " while [ $i -lt 100 ]; do [ \"$(stty size)\" = '45 123' ] && break;"
               + " sleep 0.1; i=$((i+1)); done; echo size:$(stty size)");
 
@@ -166,7 +171,24 @@ class InteractiveRunIT {
     return composeDir.resolve("shared");
   }
 
-  private static List<JsonNode> oneOffs() {
-    return stack.containers().stream().filter(c -> c.path("OneOff").asBoolean()).toList();
+  /** Names of the one-off containers in the runtime's state ({@code ps} does not list them). */
+  private static List<String> oneOffs() throws java.io.IOException {
+    Path containers = stack.stateDir().resolve("root/containers");
+    List<String> names = new java.util.ArrayList<>();
+    if (!Files.isDirectory(containers)) {
+      return names;
+    }
+    try (var dirs = Files.list(containers)) {
+      for (Path d : dirs.toList()) {
+        Path record = d.resolve("container.json");
+        if (Files.isRegularFile(record)) {
+          JsonNode r = new com.fasterxml.jackson.databind.ObjectMapper().readTree(record.toFile());
+          if ("True".equals(r.path("labels").path("com.docker.compose.oneoff").asText())) {
+            names.add(r.path("name").asText());
+          }
+        }
+      }
+    }
+    return names;
   }
 }

@@ -157,6 +157,7 @@ final class ExecVerbs {
             project, service, 1, containerName, true, spec -> customize(spec, options), null);
     ParallelLimiter limiter = ctx.limiter(0);
     return depsUp
+        .compose(v -> new RunInfrastructure(ctx).ensure(project, service))
         .compose(
             v -> ctx.ops.create(n, new ImageResolver(ctx.rt, null, progress), limiter, progress))
         .compose(c -> attachAndStart(c, options, output, limiter, progress));
