@@ -113,6 +113,15 @@ class InteractiveRunIT {
   }
 
   @Test
+  void runWithRm_ofACommandThatDoesNotExist_failsInOneLineAndLeavesNothing() throws Exception {
+    CommandResult r = stack.composeWithInput("", "run", "--rm", "-T", "box", "no-such-command");
+
+    assertThat(r.exitCode()).as(r.describe()).isNotZero();
+    assertThat(r.stderr()).as(r.describe()).contains("no-such-command");
+    assertThat(oneOffs()).isEmpty();
+  }
+
+  @Test
   void runFromATerminal_runsOnAPseudoTerminal_andMinusTTakesItAway() {
     CommandResult tty =
         stack.composeInTerminal(

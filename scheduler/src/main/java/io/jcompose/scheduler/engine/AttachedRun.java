@@ -44,11 +44,25 @@ final class AttachedRun {
                 ctx.rt
                     .containers()
                     .startAttached(state.id(), columns, lines)
+                    .recover(e -> removedAfterFailure(state, autoRemove, e))
                     .compose(
                         attached ->
                             ctx.supervisor
                                 .started(state.id())
                                 .map(attached.withExitCode(ended(state, attached, autoRemove)))));
+  }
+
+  /** A start that failed (no such command…) leaves nothing behind with {@code --rm}. */
+  private Future<AttachedExec> removedAfterFailure(
+      ContainerState state, boolean autoRemove, Throwable failure) {
+    if (!autoRemove) {
+      return Future.failedFuture(failure);
+    }
+    return ctx.rt
+        .containers()
+        .inspect(state.id())
+        .compose(now -> ctx.ops.remove(now, null, ctx.limiter(0), Progress.NONE))
+        .transform(removed -> Future.failedFuture(failure));
   }
 
   private Future<Integer> ended(ContainerState state, AttachedExec attached, boolean autoRemove) {
