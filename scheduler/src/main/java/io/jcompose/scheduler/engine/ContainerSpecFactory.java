@@ -65,26 +65,28 @@ final class ContainerSpecFactory {
     String stopSignal = s.stopSignal() != null ? s.stopSignal() : image.config().stopSignal();
     Duration grace = s.stopGracePeriod() != null ? s.stopGracePeriod() : Duration.ofSeconds(10);
     return new ContainerSpec(
-        name,
-        image.repoTags().isEmpty() ? s.imageOr(project.name()) : image.repoTags().get(0),
-        labels,
-        s.entrypoint(),
-        s.command(),
-        env,
-        s.workingDir(),
-        s.user(),
-        hostname,
-        init,
-        s.tty(),
-        security(s),
-        resources(s),
-        mounts(project, s),
-        ulimits(s),
-        s.sysctls(),
-        null,
-        "host".equals(s.networkMode()),
-        stopSignal,
-        grace);
+            name,
+            image.repoTags().isEmpty() ? s.imageOr(project.name()) : image.repoTags().get(0),
+            labels,
+            s.entrypoint(),
+            s.command(),
+            env,
+            s.workingDir(),
+            s.user(),
+            hostname,
+            init,
+            s.tty(),
+            security(s),
+            resources(s),
+            mounts(project, s),
+            ulimits(s),
+            s.sysctls(),
+            null,
+            "host".equals(s.networkMode()),
+            stopSignal,
+            grace)
+        .withNamespaces(
+            SharedNamespaces.of(project, s.pid()), SharedNamespaces.of(project, s.ipc()));
   }
 
   // Docker's default hostname is the container id's first 12 hex digits; the id is only known

@@ -235,26 +235,27 @@ final class ExecVerbs {
     Map<String, String> labels = new HashMap<>(s.labels());
     labels.putAll(o.labels());
     return new ContainerSpec(
-        s.name(),
-        s.image(),
-        labels,
-        o.entrypoint() != null ? o.entrypoint() : s.entrypoint(),
-        o.command() != null ? o.command() : s.command(),
-        env,
-        o.workingDir() != null ? o.workingDir() : s.workingDir(),
-        o.user() != null ? o.user() : s.user(),
-        s.hostname(),
-        s.init(),
-        o.tty(),
-        s.security(),
-        s.resources(),
-        s.mounts(),
-        s.ulimits(),
-        s.sysctls(),
-        s.networkNamespace(),
-        s.hostNetwork(),
-        s.stopSignal(),
-        s.stopGrace());
+            s.name(),
+            s.image(),
+            labels,
+            o.entrypoint() != null ? o.entrypoint() : s.entrypoint(),
+            o.command() != null ? o.command() : s.command(),
+            env,
+            o.workingDir() != null ? o.workingDir() : s.workingDir(),
+            o.user() != null ? o.user() : s.user(),
+            s.hostname(),
+            s.init(),
+            o.tty(),
+            s.security(),
+            s.resources(),
+            s.mounts(),
+            s.ulimits(),
+            s.sysctls(),
+            s.networkNamespace(),
+            s.hostNetwork(),
+            s.stopSignal(),
+            s.stopGrace())
+        .withNamespaces(s.pidNamespace(), s.ipcNamespace());
   }
 
   Future<List<io.jcompose.scheduler.api.ContainerProcesses>> top(
