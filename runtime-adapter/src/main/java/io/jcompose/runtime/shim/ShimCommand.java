@@ -45,7 +45,11 @@ public final class ShimCommand {
             false);
     String out = drain(process.getInputStream(), Integer.MAX_VALUE);
     String err = drain(process.getErrorStream(), Integer.MAX_VALUE);
-    int code = waitFor(process, 0);
+    Matcher m = STARTED.matcher(out);
+    // The report line is only printed on success (exit 0): waiting for the JVM's reaper thread to
+    // notice the exit would add a thread hand-off to every start; it reaps the process anyway.
+    boolean started = m.find();
+    int code = started ? 0 : waitFor(process, 0);
     List<String> warnings = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     for (String line : err.split("\n")) {
@@ -55,8 +59,7 @@ public final class ShimCommand {
         errors.add(line);
       }
     }
-    Matcher m = STARTED.matcher(out);
-    if (code != 0 || !m.find()) {
+    if (code != 0 || !started) {
       throw new RuntimeFailure(
           errors.isEmpty() ? "the shim failed with exit code " + code : String.join("; ", errors));
     }
