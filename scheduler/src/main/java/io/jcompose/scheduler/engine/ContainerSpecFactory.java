@@ -41,6 +41,19 @@ final class ContainerSpecFactory {
       Image image,
       String hash,
       boolean oneOff) {
+    return withoutNamespaces(project, s, number, name, image, hash, oneOff)
+        .withNamespaces(
+            SharedNamespaces.of(project, s.pid()), SharedNamespaces.of(project, s.ipc()));
+  }
+
+  private static ContainerSpec withoutNamespaces(
+      Project project,
+      Service s,
+      int number,
+      String name,
+      Image image,
+      String hash,
+      boolean oneOff) {
     Map<String, String> labels = new HashMap<>(s.labels());
     labels.put(ComposeLabels.PROJECT, project.name());
     labels.put(ComposeLabels.SERVICE, s.name());
@@ -65,28 +78,26 @@ final class ContainerSpecFactory {
     String stopSignal = s.stopSignal() != null ? s.stopSignal() : image.config().stopSignal();
     Duration grace = s.stopGracePeriod() != null ? s.stopGracePeriod() : Duration.ofSeconds(10);
     return new ContainerSpec(
-            name,
-            image.repoTags().isEmpty() ? s.imageOr(project.name()) : image.repoTags().get(0),
-            labels,
-            s.entrypoint(),
-            s.command(),
-            env,
-            s.workingDir(),
-            s.user(),
-            hostname,
-            init,
-            s.tty(),
-            security(s),
-            resources(s),
-            mounts(project, s),
-            ulimits(s),
-            s.sysctls(),
-            null,
-            "host".equals(s.networkMode()),
-            stopSignal,
-            grace)
-        .withNamespaces(
-            SharedNamespaces.of(project, s.pid()), SharedNamespaces.of(project, s.ipc()));
+        name,
+        image.repoTags().isEmpty() ? s.imageOr(project.name()) : image.repoTags().get(0),
+        labels,
+        s.entrypoint(),
+        s.command(),
+        env,
+        s.workingDir(),
+        s.user(),
+        hostname,
+        init,
+        s.tty(),
+        security(s),
+        resources(s),
+        mounts(project, s),
+        ulimits(s),
+        s.sysctls(),
+        null,
+        "host".equals(s.networkMode()),
+        stopSignal,
+        grace);
   }
 
   // Docker's default hostname is the container id's first 12 hex digits; the id is only known

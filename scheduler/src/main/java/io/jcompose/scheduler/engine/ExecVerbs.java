@@ -154,7 +154,14 @@ final class ExecVerbs {
                 + ContainerOps.randomKey().substring(0, 12);
     NewContainer n =
         new NewContainer(
-            project, service, 1, containerName, true, spec -> customize(spec, options), null);
+            project,
+            service,
+            1,
+            containerName,
+            true,
+            spec ->
+                customize(spec, options).withNamespaces(spec.pidNamespace(), spec.ipcNamespace()),
+            null);
     ParallelLimiter limiter = ctx.limiter(0);
     return depsUp
         .compose(
@@ -235,27 +242,26 @@ final class ExecVerbs {
     Map<String, String> labels = new HashMap<>(s.labels());
     labels.putAll(o.labels());
     return new ContainerSpec(
-            s.name(),
-            s.image(),
-            labels,
-            o.entrypoint() != null ? o.entrypoint() : s.entrypoint(),
-            o.command() != null ? o.command() : s.command(),
-            env,
-            o.workingDir() != null ? o.workingDir() : s.workingDir(),
-            o.user() != null ? o.user() : s.user(),
-            s.hostname(),
-            s.init(),
-            o.tty(),
-            s.security(),
-            s.resources(),
-            s.mounts(),
-            s.ulimits(),
-            s.sysctls(),
-            s.networkNamespace(),
-            s.hostNetwork(),
-            s.stopSignal(),
-            s.stopGrace())
-        .withNamespaces(s.pidNamespace(), s.ipcNamespace());
+        s.name(),
+        s.image(),
+        labels,
+        o.entrypoint() != null ? o.entrypoint() : s.entrypoint(),
+        o.command() != null ? o.command() : s.command(),
+        env,
+        o.workingDir() != null ? o.workingDir() : s.workingDir(),
+        o.user() != null ? o.user() : s.user(),
+        s.hostname(),
+        s.init(),
+        o.tty(),
+        s.security(),
+        s.resources(),
+        s.mounts(),
+        s.ulimits(),
+        s.sysctls(),
+        s.networkNamespace(),
+        s.hostNetwork(),
+        s.stopSignal(),
+        s.stopGrace());
   }
 
   Future<List<io.jcompose.scheduler.api.ContainerProcesses>> top(
