@@ -37,7 +37,9 @@ class SharedNamespacesIT {
       assertThat(up.succeeded()).as(up.describe()).isTrue();
 
       CommandResult init = stack.compose("exec", "-T", "debug", "cat", "/proc/1/cmdline");
-      assertThat(init.stdout().replace('\0', ' ').trim()).as(init.describe()).isEqualTo("sleep 601");
+      assertThat(init.stdout().replace('\0', ' ').trim())
+          .as(init.describe())
+          .isEqualTo("sleep 601");
       String appIpc = stack.compose("exec", "-T", "app", "readlink", "/proc/self/ns/ipc").stdout();
       String debugIpc =
           stack.compose("exec", "-T", "debug", "readlink", "/proc/self/ns/ipc").stdout();
