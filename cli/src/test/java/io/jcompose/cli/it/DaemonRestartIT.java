@@ -103,6 +103,10 @@ class DaemonRestartIT {
     CliProcess.Result down = cli.run("--progress", "plain", "down", "-t", "1");
     assertThat(down.exitCode()).as(down.err()).isZero();
     assertThat(cli.run("ps", "-a", "-q").out()).isBlank();
+    // dnsjava logs through SLF4J; without a binder on the class path the log began with a warning.
+    // (This test's class path holds the binder twice, jar and repository, so SLF4J notes that.)
+    assertThat(Files.readString(run.resolve("jcompose.log")))
+        .doesNotContain("Failed to load class \"org.slf4j.impl.StaticLoggerBinder\"");
   }
 
   /** Polls {@code ps --format json} until the web container's health is {@code word}. */

@@ -61,7 +61,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime, AutoClosea
     this.cgroups = CgroupHost.detect();
     this.shim = new ShimCommand(ShimBinary.install(paths.root()));
     this.bundles = new BundleWriter(shim.binary(), availableCaps());
-    this.lifecycle = new ContainerLifecycle(store, cgroups, shim);
+    this.lifecycle = new ContainerLifecycle(store, cgroups, shim, this::runningPid);
     this.watcher = new ExitWatcher(vertx, this::onExit);
     for (ContainerRecord r : store.loadAll()) {
       ContainerRecord now = lifecycle.refresh(r);
@@ -414,6 +414,16 @@ public final class LinuxContainerRuntime implements ContainerRuntime, AutoClosea
                 }
               }
             });
+  }
+
+  /** The pid of a running container by id or name, or 0 (unknown, stopped, paused or not). */
+  private int runningPid(String idOrName) {
+    try {
+      ContainerRecord r = refreshed(find(idOrName));
+      return r.alive() ? r.pid() : 0;
+    } catch (NotFoundException e) {
+      return 0;
+    }
   }
 
   /** The record with its status brought up to date (exit recorded by the shim, dead shim). */

@@ -54,7 +54,11 @@ public final class ShimCommand {
     Process process = start(argv, false);
     String out = drain(process.getInputStream(), Integer.MAX_VALUE);
     String err = drain(process.getErrorStream(), Integer.MAX_VALUE);
-    int code = waitFor(process, 0);
+    Matcher m = STARTED.matcher(out);
+    // The report line is only printed on success (exit 0): waiting for the JVM's reaper thread to
+    // notice the exit would add a thread hand-off to every start; it reaps the process anyway.
+    boolean started = m.find();
+    int code = started ? 0 : waitFor(process, 0);
     List<String> warnings = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     for (String line : err.split("\n")) {
@@ -64,8 +68,7 @@ public final class ShimCommand {
         errors.add(line);
       }
     }
-    Matcher m = STARTED.matcher(out);
-    if (code != 0 || !m.find()) {
+    if (code != 0 || !started) {
       throw new RuntimeFailure(
           errors.isEmpty() ? "the shim failed with exit code " + code : String.join("; ", errors));
     }

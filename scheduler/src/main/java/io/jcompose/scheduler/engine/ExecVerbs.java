@@ -154,7 +154,14 @@ final class ExecVerbs {
                 + ContainerOps.randomKey().substring(0, 12);
     NewContainer n =
         new NewContainer(
-            project, service, 1, containerName, true, spec -> customize(spec, options), null);
+            project,
+            service,
+            1,
+            containerName,
+            true,
+            spec ->
+                customize(spec, options).withNamespaces(spec.pidNamespace(), spec.ipcNamespace()),
+            null);
     ParallelLimiter limiter = ctx.limiter(0);
     return depsUp
         .compose(v -> new RunInfrastructure(ctx).ensure(project, service))
