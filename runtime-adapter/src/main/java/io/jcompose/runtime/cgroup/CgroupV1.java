@@ -97,22 +97,6 @@ final class CgroupV1 implements ContainerCgroup {
     }
   }
 
-  /** Docker's default device rules (moby {@code oci/devices_linux.go} and runc's defaults). */
-  private static final List<String> ALLOWED_DEVICES =
-      List.of(
-          "c *:* m",
-          "b *:* m",
-          "c 1:3 rwm",
-          "c 1:5 rwm",
-          "c 1:7 rwm",
-          "c 1:8 rwm",
-          "c 1:9 rwm",
-          "c 5:0 rwm",
-          "c 5:1 rwm",
-          "c 5:2 rwm",
-          "c 136:* rwm",
-          "c 10:200 rwm");
-
   @Override
   public void restrictDevices(boolean privileged) {
     Path devices = dirs.get("devices");
@@ -124,8 +108,8 @@ final class CgroupV1 implements ContainerCgroup {
       return;
     }
     CgroupFiles.write(devices.resolve("devices.deny"), "a *:* rwm");
-    for (String rule : ALLOWED_DEVICES) {
-      CgroupFiles.write(devices.resolve("devices.allow"), rule);
+    for (DeviceRule rule : DeviceRule.DOCKER_DEFAULTS) {
+      CgroupFiles.write(devices.resolve("devices.allow"), rule.toString());
     }
   }
 

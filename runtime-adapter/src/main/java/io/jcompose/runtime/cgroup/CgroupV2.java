@@ -91,7 +91,9 @@ final class CgroupV2 implements ContainerCgroup {
 
   @Override
   public void restrictDevices(boolean privileged) {
-    // v2 controls devices with an eBPF program attached to the cgroup; not loaded yet.
+    if (!privileged) {
+      DeviceFilter.attach(dir, DeviceRule.DOCKER_DEFAULTS);
+    }
   }
 
   @Override

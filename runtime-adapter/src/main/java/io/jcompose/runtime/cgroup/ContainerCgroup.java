@@ -13,8 +13,8 @@ public interface ContainerCgroup {
 
   /**
    * Limits device access to Docker's default allow list (null, zero, full, random, urandom, tty,
-   * console, ptmx, pts, tun; mknod of any), or allows all devices when privileged. On cgroup v2
-   * device access is an eBPF program, which this runtime does not load yet: a no-op there.
+   * console, ptmx, pts, tun; mknod of any), or allows all devices when privileged. On cgroup v2 the
+   * list is an eBPF program attached to the container's cgroup.
    */
   void restrictDevices(boolean privileged);
 

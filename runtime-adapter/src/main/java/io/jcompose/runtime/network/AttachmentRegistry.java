@@ -61,7 +61,7 @@ final class AttachmentRegistry {
           "container " + id + " is already attached to its networks; detach it first");
     }
     List<EndpointState> endpoints = new ArrayList<>();
-    List<NamespaceScripts.Plug> plugs = new ArrayList<>();
+    List<EndpointSetup.Plug> plugs = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     boolean routed = false;
     for (EndpointSpec e : spec.endpoints()) {
@@ -86,7 +86,7 @@ final class AttachmentRegistry {
       boolean route = !routed && !n.internal();
       routed |= route;
       endpoints.add(ep);
-      plugs.add(new NamespaceScripts.Plug(ep, n.bridge(), n.cidr().prefix(), n.mtu(), route));
+      plugs.add(new EndpointSetup.Plug(ep, n.bridge(), n.cidr().prefix(), n.mtu(), route));
     }
     Path netns = netnsDir.resolve(id);
     Path dir = store.containerDir(id);
@@ -109,7 +109,7 @@ final class AttachmentRegistry {
             false);
     try {
       createEmpty(netns);
-      NamespaceScripts.create("container " + id + ": network setup", netns, plugs);
+      EndpointSetup.create("container " + id + ": network setup", netns, plugs);
       String nameserver = endpoints.isEmpty() ? null : endpoints.get(0).gateway();
       ContainerFiles.write(dir, spec, endpoints, nameserver);
       store.save(state);
@@ -239,7 +239,7 @@ final class AttachmentRegistry {
 
   private void teardown(AttachmentState a) {
     List<String> veths = a.endpoints().stream().map(EndpointState::hostVeth).toList();
-    NamespaceScripts.remove(Path.of(a.netns()), veths);
+    EndpointSetup.remove(Path.of(a.netns()), veths);
     store.delete(a);
   }
 

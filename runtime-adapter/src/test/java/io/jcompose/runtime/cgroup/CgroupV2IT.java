@@ -40,4 +40,38 @@ class CgroupV2IT {
     }
     assertThat(cgroup.directories()).noneMatch(Files::exists);
   }
+
+  @Test
+  void restrictedDevices_allowDockersListAndDenyTheRest() throws Exception {
+    CgroupHost detected = CgroupHost.detect();
+    Assumptions.assumeTrue(detected.unified() != null, "no cgroup2 tree mounted");
+    CgroupHost v2 = new CgroupHost(CgroupMode.V2, detected.unified(), java.util.Map.of());
+    String id = "v2dev" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    ContainerCgroup cgroup = v2.create(id);
+    try {
+      cgroup.restrictDevices(false);
+      // The shell joins the cgroup first: every open after that goes through the filter.
+      String script =
+          "echo $$ > "
+              + cgroup.procsFiles().get(0)
+              + "; true < /dev/null && echo null-ok;"
+              + " true < /dev/urandom && echo urandom-ok;"
+              + " true 2>/dev/null < /dev/kmsg || echo kmsg-denied;"
+              + " mknod /tmp/"
+              + id
+              + " c 1 1 && echo mknod-ok;"
+              + " true 2>/dev/null < /tmp/"
+              + id
+              + " || echo mem-denied; rm -f /tmp/"
+              + id;
+      Process sh = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true).start();
+      String out = new String(sh.getInputStream().readAllBytes());
+      assertThat(sh.waitFor()).as(out).isZero();
+      assertThat(out.lines())
+          .containsExactly("null-ok", "urandom-ok", "kmsg-denied", "mknod-ok", "mem-denied");
+    } finally {
+      cgroup.remove();
+    }
+    assertThat(cgroup.directories()).noneMatch(Files::exists);
+  }
 }

@@ -7,6 +7,7 @@ import io.jcompose.runtime.api.EndpointSpec;
 import io.jcompose.runtime.api.NetworkDriver;
 import io.jcompose.runtime.api.NetworkDriver.Attachment;
 import io.jcompose.runtime.api.NetworkDrivers;
+import io.jcompose.runtime.api.NetworkInfo;
 import io.jcompose.runtime.api.NetworkSpec;
 import io.jcompose.runtime.api.PortBinding;
 import io.jcompose.runtime.api.PortPublisher;
@@ -44,13 +45,23 @@ public final class NetworkBench {
     List<String> ids = new ArrayList<>();
     Process httpd = null;
     try {
-      await(driver.create(NetworkSpec.of(net, Map.of())));
+      NetworkInfo info = await(driver.create(NetworkSpec.of(net, Map.of())));
       // Warm-up: JIT, page cache of ip/unshare/nsenter.
       for (int i = 0; i < 3; i++) {
         String id = run + "-warm-" + i;
         await(driver.attach(AttachSpec.of(id, "w", List.of(EndpointSpec.of(net, "w")))));
         await(driver.detach(id));
       }
+      EndpointBench.Result endpoints = EndpointBench.compare(info, tmp.resolve("endpoints"), count);
+      report(
+          "endpoint alone over rtnetlink (netns + veth + address + routes + lo)",
+          endpoints.netlinkMs());
+      report(
+          "endpoint alone, former way (unshare + ip -batch, host side in-process)",
+          endpoints.ipMs());
+      System.out.printf(
+          "endpoint alone, CPU of JVM + children per endpoint: rtnetlink %.2f ms, former way %.2f ms%n",
+          endpoints.netlinkCpuMs(), endpoints.ipCpuMs());
       double[] attach = new double[count];
       long cpu0 = cpuNanos();
       for (int i = 0; i < count; i++) {
@@ -63,7 +74,8 @@ public final class NetworkBench {
       long cpu = cpuNanos() - cpu0;
       report("attach (netns + veth + address + route + files + DNS)", attach);
       System.out.printf(
-          "attach CPU time (daemon + ip processes): %.2f ms per container%n", cpu / 1e6 / count);
+          "attach CPU time (daemon + any processes it ran): %.2f ms per container%n",
+          cpu / 1e6 / count);
 
       Attachment web = await(driver.attachment(ids.get(0)));
       Path docroot = Files.createDirectories(tmp.resolve("www"));
@@ -134,7 +146,7 @@ public final class NetworkBench {
   }
 
   /** CPU time of this JVM plus its reaped children ({@code /proc/self/stat} cutime, cstime). */
-  private static long cpuNanos() throws Exception {
+  static long cpuNanos() throws Exception {
     var os =
         (com.sun.management.OperatingSystemMXBean)
             java.lang.management.ManagementFactory.getOperatingSystemMXBean();

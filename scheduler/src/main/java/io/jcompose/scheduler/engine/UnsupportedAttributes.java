@@ -76,6 +76,8 @@ final class UnsupportedAttributes {
   private static boolean isolatedNamespace(String mode) {
     return mode != null
         && !mode.startsWith("service:")
+        && !mode.startsWith("container:")
+        && !mode.equals("host")
         && !mode.equals("private")
         && !mode.equals("shareable");
   }
