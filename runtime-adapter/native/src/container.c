@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "capabilities.h"
+#include "cgroups.h"
 #include "error.h"
 #include "mounts.h"
 #include "namespaces.h"
@@ -133,13 +134,12 @@ static int prepare(const struct spec *spec, const struct container_stdio *io, ch
   return 0;
 }
 
-void container_main(const struct spec *spec, int sync, const struct container_stdio *io) {
-  char go;
+void container_main(const struct spec *spec, int sync, const struct container_stdio *io, int in_cgroup) {
   char line[1200];
   char **env = spec->env;
   sync_fd = sync;
-  if (read(sync, &go, 1) != 1) _exit(1);
-  if (prepare(spec, io, &env) == 0) exec_in_path(spec->args, env);
+  /* Before anything else runs in the container: its limits apply from its first instruction. */
+  if (cgroups_join_self(spec, in_cgroup) == 0 && prepare(spec, io, &env) == 0) exec_in_path(spec->args, env);
   shim_error_line(line, sizeof line);
   sync_send(sync, 'E', line);
   _exit(127);

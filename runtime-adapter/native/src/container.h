@@ -10,10 +10,10 @@ struct container_stdio {
   int tty;           /* whether out is a terminal slave to make the controlling terminal */
 };
 
-/* Runs in the cloned child. Waits for the monitor's go (sent once the child is in its cgroups),
- * sets everything up in the documented order and execs. Reports warnings and a failure over sync;
- * never returns. */
-void container_main(const struct spec *spec, int sync, const struct container_stdio *io);
+/* Runs in the cloned child. Moves itself into its cgroups first (the v2 one already holds it when
+ * in_cgroup), sets everything up in the documented order and execs. Reports warnings and a failure
+ * over sync; never returns. */
+void container_main(const struct spec *spec, int sync, const struct container_stdio *io, int in_cgroup);
 
 /* Sends one message over the sync socket: 'W' warning or 'E' error, then text. */
 void sync_send(int sync, char kind, const char *text);

@@ -116,7 +116,7 @@ int cmd_exec(const struct exec_options *o) {
   }
   pid_t pid = (pid_t)atoi(buf);
   if (state_read(o->state_dir, "bundle", buf, sizeof buf) < 0 || spec_load(buf, &spec) < 0) return fail_line(125);
-  if (cgroups_enter(&spec, getpid()) < 0 || ns_enter_process(pid) < 0) return fail_line(125);
+  if (cgroups_join_self(&spec, 0) < 0 || ns_enter_process(pid) < 0) return fail_line(125);
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = forward;

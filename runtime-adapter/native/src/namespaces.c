@@ -3,34 +3,78 @@
 #include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 #include "error.h"
 
-pid_t ns_clone(const struct spec *spec) {
-  unsigned long flags = SIGCHLD;
+struct clone3_args {
+  uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls, set_tid, set_tid_size,
+      cgroup;
+};
+
+#ifndef CLONE_INTO_CGROUP
+#define CLONE_INTO_CGROUP 0x200000000ULL
+#endif
+
+static int join_path(const struct spec_namespace *ns) {
+  int fd = open(ns->path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return shim_fail(errno, "opening namespace %s", ns->path);
+  int rc = setns(fd, ns->flag);
+  int err = errno;
+  close(fd);
+  if (rc < 0) return shim_fail(err, "joining namespace %s", ns->path);
+  return 0;
+}
+
+pid_t ns_clone(const struct spec *spec, int cgroup_fd, int *into_cgroup) {
+  unsigned long flags = 0;
+  int joined_pid = 0;
+  *into_cgroup = 0;
   for (int i = 0; i < spec->nnamespaces; i++) {
-    if (spec->namespaces[i].path == NULL) flags |= (unsigned long)spec->namespaces[i].flag;
+    const struct spec_namespace *ns = &spec->namespaces[i];
+    if (ns->path == NULL) {
+      flags |= (unsigned long)ns->flag;
+    } else if (ns->flag == CLONE_NEWPID) {
+      if (join_path(ns) < 0) return -1;
+      joined_pid = 1;
+    }
+  }
+  if (cgroup_fd >= 0) {
+    struct clone3_args args;
+    memset(&args, 0, sizeof args);
+    args.flags = flags | CLONE_INTO_CGROUP;
+    args.exit_signal = SIGCHLD;
+    args.cgroup = (uint64_t)cgroup_fd;
+    pid_t pid = (pid_t)syscall(SYS_clone3, &args, sizeof args);
+    if (pid >= 0) {
+      *into_cgroup = 1;
+      return pid;
+    }
+    /* Kernels before 5.7 lack clone3 or CLONE_INTO_CGROUP: the child moves itself instead. */
+    if (errno != ENOSYS && errno != E2BIG && errno != EINVAL)
+      return shim_fail(errno, "creating the container's process in its cgroup (clone3)");
   }
   /* A raw clone without a new stack behaves like fork, with namespace flags. */
-  pid_t pid = (pid_t)syscall(SYS_clone, flags, NULL, NULL, NULL, NULL);
-  if (pid < 0) shim_fail(errno, "creating the container's namespaces (clone)");
+  pid_t pid = (pid_t)syscall(SYS_clone, flags | SIGCHLD, NULL, NULL, NULL, NULL);
+  if (pid < 0) {
+    if (errno == ENOMEM && joined_pid)
+      return shim_fail(errno, "creating the container's process in the pid namespace it shares (has the "
+                              "container that owns it exited?)");
+    return shim_fail(errno, "creating the container's namespaces (clone)");
+  }
   return pid;
 }
 
 int ns_join_paths(const struct spec *spec) {
   for (int i = 0; i < spec->nnamespaces; i++) {
     const struct spec_namespace *ns = &spec->namespaces[i];
-    if (ns->path == NULL) continue;
-    int fd = open(ns->path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return shim_fail(errno, "opening namespace %s", ns->path);
-    int rc = setns(fd, ns->flag);
-    int err = errno;
-    close(fd);
-    if (rc < 0) return shim_fail(err, "joining namespace %s", ns->path);
+    if (ns->path == NULL || ns->flag == CLONE_NEWPID) continue;
+    if (join_path(ns) < 0) return -1;
   }
   return 0;
 }

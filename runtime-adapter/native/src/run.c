@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "attach.h"
 #include "cgroups.h"
 #include "container.h"
 #include "error.h"
@@ -56,6 +57,7 @@ static int relay(int fd) {
 
 static int open_stdio(const struct spec *spec, const char *state_dir, struct container_stdio *io, int *out_r,
                       int *err_r) {
+  if (attached_stdio_given()) return attached_stdio_open(io, out_r, err_r);
   io->in = open("/dev/null", O_RDONLY | O_CLOEXEC);
   if (io->in < 0) return shim_fail(errno, "opening /dev/null");
   if (spec->terminal) {
@@ -102,12 +104,6 @@ static int await_exec(int sync, int rep) {
   }
 }
 
-/* Lets the child continue once it is in its cgroups. */
-static int release(int sync) {
-  if (write(sync, "G", 1) != 1) return shim_fail(errno, "releasing the container's process");
-  return 0;
-}
-
 /* The detached monitor: starts the container, reports, then monitors it. */
 static int start_and_monitor(const struct spec *spec, const char *state_dir, int rep) {
   struct container_stdio io;
@@ -120,19 +116,22 @@ static int start_and_monitor(const struct spec *spec, const char *state_dir, int
   for (size_t i = 0; i < sizeof forwarded / sizeof forwarded[0]; i++) sigaddset(&m.signals, forwarded[i]);
   SHIM_CHECK(sigprocmask(SIG_BLOCK, &m.signals, NULL), "blocking signals");
   m.oom_before = cgroups_oom_kills(spec);
-  pid_t pid = ns_clone(spec);
+  int cgroup_fd = cgroups_open_unified(spec), in_cgroup = 0;
+  if (cgroup_fd == -2) return -1;
+  pid_t pid = ns_clone(spec, cgroup_fd, &in_cgroup);
   if (pid < 0) return -1;
   if (pid == 0) {
     close(sync[0]);
     close(out_r);
     if (err_r >= 0) close(err_r);
-    container_main(spec, sync[1], &io);
+    container_main(spec, sync[1], &io, in_cgroup);
   }
+  if (cgroup_fd >= 0) close(cgroup_fd);
   close(sync[1]);
   if (io.in != io.out) close(io.in);
   close(io.out);
   if (io.err != io.out) close(io.err);
-  if (cgroups_enter(spec, pid) < 0 || release(sync[0]) < 0 || await_exec(sync[0], rep) < 0) {
+  if (await_exec(sync[0], rep) < 0) {
     struct shim_error saved = shim_last_error;
     kill(pid, SIGKILL);
     waitpid(pid, NULL, 0);
@@ -193,7 +192,7 @@ int cmd_run(const char *bundle, const char *state_dir) {
   }
   close(null_fd);
   close(log_fd);
-  if (state_write_if_changed(state, "bundle", spec.bundle) < 0 || start_and_monitor(&spec, state, rep[1]) < 0) {
+  if (state_write_volatile_if_changed(state, "bundle", spec.bundle) < 0 || start_and_monitor(&spec, state, rep[1]) < 0) {
     report_error(rep[1]);
     char line[1200];
     shim_error_line(line, sizeof line);

@@ -48,10 +48,10 @@ int state_write_volatile(const char *dir, const char *name, const char *content)
   return write_file(dir, name, content, 0);
 }
 
-int state_write_if_changed(const char *dir, const char *name, const char *content) {
+int state_write_volatile_if_changed(const char *dir, const char *name, const char *content) {
   char now[4096];
   if (state_read(dir, name, now, sizeof now) == 0 && strcmp(now, content) == 0) return 0;
-  return write_file(dir, name, content, 1);
+  return write_file(dir, name, content, 0);
 }
 
 int state_read(const char *dir, const char *name, char *buf, size_t len) {

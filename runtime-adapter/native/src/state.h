@@ -12,8 +12,8 @@ int state_write(const char *dir, const char *name, const char *content);
  * loss makes meaningless anyway; the rename still keeps readers from seeing half a file. */
 int state_write_volatile(const char *dir, const char *name, const char *content);
 
-/* Writes the file only when its content differs (or it is missing). */
-int state_write_if_changed(const char *dir, const char *name, const char *content);
+/* Like state_write_volatile, only when the content differs (or the file is missing). */
+int state_write_volatile_if_changed(const char *dir, const char *name, const char *content);
 
 /* Reads dir/name into buf (NUL-terminated); -1 with shim_last_error when missing. */
 int state_read(const char *dir, const char *name, char *buf, size_t len);

@@ -48,6 +48,18 @@ public interface ContainerRuntime {
   }
 
   /**
+   * Starts a created or exited container with its main process's stdio handed to the caller
+   * (interactive {@code run}) instead of its log. With {@link ContainerSpec#tty()} the process gets
+   * a pseudo terminal of {@code columns} by {@code lines} (0: the default size) and the streams are
+   * the terminal's; otherwise stdin, stdout and stderr are pipes. The exit code completes once the
+   * container has exited.
+   */
+  default Future<AttachedExec> startAttached(String id, int columns, int lines) {
+    return Future.failedFuture(
+        new RuntimeFailure("this runtime cannot attach to a container's main process"));
+  }
+
+  /**
    * Streams log lines to {@code sink}; completes when done (at once without follow, at container
    * exit or {@link LogStream#close()} with follow).
    */

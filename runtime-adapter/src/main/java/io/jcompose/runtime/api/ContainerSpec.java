@@ -31,6 +31,8 @@ import java.util.Map;
  * @param hostNetwork whether the container shares the host's network namespace
  * @param stopSignal signal sent by stop, or null for SIGTERM / the image's
  * @param stopGrace time between the stop signal and SIGKILL
+ * @param pidNamespace where the pid namespace comes from ({@link NamespaceMode#PRIVATE} when null)
+ * @param ipcNamespace where the ipc namespace comes from ({@link NamespaceMode#PRIVATE} when null)
  */
 public record ContainerSpec(
     String name,
@@ -52,7 +54,9 @@ public record ContainerSpec(
     Path networkNamespace,
     boolean hostNetwork,
     String stopSignal,
-    Duration stopGrace) {
+    Duration stopGrace,
+    NamespaceMode pidNamespace,
+    NamespaceMode ipcNamespace) {
 
   public ContainerSpec {
     labels = Map.copyOf(labels);
@@ -65,6 +69,55 @@ public record ContainerSpec(
     ulimits = List.copyOf(ulimits);
     sysctls = Map.copyOf(sysctls);
     stopGrace = stopGrace == null ? Duration.ofSeconds(10) : stopGrace;
+    pidNamespace = pidNamespace == null ? NamespaceMode.PRIVATE : pidNamespace;
+    ipcNamespace = ipcNamespace == null ? NamespaceMode.PRIVATE : ipcNamespace;
+  }
+
+  /** A spec with private pid and ipc namespaces (the form before those two fields existed). */
+  public ContainerSpec(
+      String name,
+      String image,
+      Map<String, String> labels,
+      List<String> entrypoint,
+      List<String> command,
+      Map<String, String> environment,
+      String workingDir,
+      String user,
+      String hostname,
+      boolean init,
+      boolean tty,
+      SecurityOptions security,
+      Resources resources,
+      List<MountSpec> mounts,
+      List<Ulimit> ulimits,
+      Map<String, String> sysctls,
+      Path networkNamespace,
+      boolean hostNetwork,
+      String stopSignal,
+      Duration stopGrace) {
+    this(
+        name,
+        image,
+        labels,
+        entrypoint,
+        command,
+        environment,
+        workingDir,
+        user,
+        hostname,
+        init,
+        tty,
+        security,
+        resources,
+        mounts,
+        ulimits,
+        sysctls,
+        networkNamespace,
+        hostNetwork,
+        stopSignal,
+        stopGrace,
+        null,
+        null);
   }
 
   /** A minimal spec: the image's own command, no limits, no mounts, its own network namespace. */
@@ -96,7 +149,9 @@ public record ContainerSpec(
         networkNamespace,
         hostNetwork,
         stopSignal,
-        stopGrace);
+        stopGrace,
+        pidNamespace,
+        ipcNamespace);
   }
 
   /** Returns a copy with the given labels. */
@@ -121,7 +176,9 @@ public record ContainerSpec(
         networkNamespace,
         hostNetwork,
         stopSignal,
-        stopGrace);
+        stopGrace,
+        pidNamespace,
+        ipcNamespace);
   }
 
   /** Returns a copy that joins the given network namespace. */
@@ -146,7 +203,9 @@ public record ContainerSpec(
         netns,
         hostNetwork,
         stopSignal,
-        stopGrace);
+        stopGrace,
+        pidNamespace,
+        ipcNamespace);
   }
 
   /** Returns a copy with the given mounts. */
@@ -171,6 +230,62 @@ public record ContainerSpec(
         networkNamespace,
         hostNetwork,
         stopSignal,
-        stopGrace);
+        stopGrace,
+        pidNamespace,
+        ipcNamespace);
+  }
+
+  /** Returns a copy with the given hostname. */
+  public ContainerSpec withHostname(String newHostname) {
+    return new ContainerSpec(
+        name,
+        image,
+        labels,
+        entrypoint,
+        command,
+        environment,
+        workingDir,
+        user,
+        newHostname,
+        init,
+        tty,
+        security,
+        resources,
+        mounts,
+        ulimits,
+        sysctls,
+        networkNamespace,
+        hostNetwork,
+        stopSignal,
+        stopGrace,
+        pidNamespace,
+        ipcNamespace);
+  }
+
+  /** Returns a copy with the given pid and ipc namespace modes (null: a private namespace). */
+  public ContainerSpec withNamespaces(NamespaceMode pid, NamespaceMode ipc) {
+    return new ContainerSpec(
+        name,
+        image,
+        labels,
+        entrypoint,
+        command,
+        environment,
+        workingDir,
+        user,
+        hostname,
+        init,
+        tty,
+        security,
+        resources,
+        mounts,
+        ulimits,
+        sysctls,
+        networkNamespace,
+        hostNetwork,
+        stopSignal,
+        stopGrace,
+        pid,
+        ipc);
   }
 }

@@ -79,7 +79,9 @@ final class BundleWriter {
             dir.rootfs(),
             annotations(dir, image, cgroup),
             availableCaps);
-    OciSpec oci = OciSpecBuilder.build(request);
+    NamespaceJoins joins = new NamespaceJoins(spec.pidNamespace(), spec.ipcNamespace());
+    OciSpec oci = joins.apply(OciSpecBuilder.build(request), null);
+    joins.save(dir);
     try {
       AtomicFile.write(dir.config(), ContainerStore.JSON.writeValueAsBytes(oci));
     } catch (IOException e) {

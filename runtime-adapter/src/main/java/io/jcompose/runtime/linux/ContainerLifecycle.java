@@ -19,7 +19,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /** The blocking steps of a container's life: create, start, signal, pause, settle, remove. */
 final class ContainerLifecycle {
@@ -28,11 +30,18 @@ final class ContainerLifecycle {
   private final ContainerStore store;
   private final CgroupHost cgroups;
   private final ShimCommand shim;
+  private final ToIntFunction<String> runningPid;
 
-  ContainerLifecycle(ContainerStore store, CgroupHost cgroups, ShimCommand shim) {
+  /** runningPid: the pid of a running container by id or name, or 0 when it does not run. */
+  ContainerLifecycle(
+      ContainerStore store,
+      CgroupHost cgroups,
+      ShimCommand shim,
+      ToIntFunction<String> runningPid) {
     this.store = store;
     this.cgroups = cgroups;
     this.shim = shim;
+    this.runningPid = runningPid;
   }
 
   /** Bundle, cgroup with limits and record; on failure nothing is left behind. */
@@ -91,6 +100,11 @@ final class ContainerLifecycle {
 
   /** Runs the shim; the record says RUNNING once the process has exec'd. */
   ContainerRecord start(ContainerRecord r) {
+    return start(r, List.of());
+  }
+
+  /** {@link #start(ContainerRecord)} with extra shim {@code run} options (attached stdio). */
+  ContainerRecord start(ContainerRecord r, List<String> shimOptions) {
     if (r.alive()) {
       return r;
     }
@@ -115,9 +129,10 @@ final class ContainerLifecycle {
               + r.name()
               + ": processes of its last run are still in its cgroup; remove it with force");
     }
+    NamespaceJoins.refresh(dir, r.name(), runningPid);
     ShimStart started;
     try {
-      started = shim.run(dir.path(), dir.path());
+      started = shim.run(dir.path(), dir.path(), shimOptions);
     } catch (RuntimeFailure e) {
       throw new RuntimeFailure("container " + r.name() + ": " + e.getMessage(), e);
     }

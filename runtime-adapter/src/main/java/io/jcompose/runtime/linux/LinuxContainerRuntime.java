@@ -61,7 +61,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime, AutoClosea
     this.cgroups = CgroupHost.detect();
     this.shim = new ShimCommand(ShimBinary.install(paths.root()));
     this.bundles = new BundleWriter(shim.binary(), availableCaps());
-    this.lifecycle = new ContainerLifecycle(store, cgroups, shim);
+    this.lifecycle = new ContainerLifecycle(store, cgroups, shim, this::runningPid);
     this.watcher = new ExitWatcher(vertx, this::onExit);
     for (ContainerRecord r : store.loadAll()) {
       ContainerRecord now = lifecycle.refresh(r);
@@ -294,8 +294,50 @@ public final class LinuxContainerRuntime implements ContainerRuntime, AutoClosea
                               p.getOutputStream(),
                               p.getInputStream(),
                               p.getErrorStream(),
-                              blocking(p::waitFor)));
+                              blocking(p::waitFor),
+                              exec.tty()
+                                  ? ExecTerminal.resizer(p)
+                                  : io.jcompose.runtime.api.AttachedExec.Resizer.NONE));
             });
+  }
+
+  @Override
+  public Future<io.jcompose.runtime.api.AttachedExec> startAttached(
+      String id, int columns, int lines) {
+    return withRecord(
+            id,
+            r -> {
+              if (r.alive()) {
+                throw new ConflictException(
+                    "container " + r.name() + " is already running; attach needs a fresh start");
+              }
+              AttachedStdio stdio =
+                  BundleTerminal.wanted(store.dir(r.id()).config())
+                      ? AttachedStdio.terminal(columns, lines)
+                      : AttachedStdio.pipes();
+              try {
+                ContainerRecord started = lifecycle.start(r, stdio.shimArgs());
+                stdio.closeContainerEnds();
+                records.put(started.id(), started);
+                watcher.watch(
+                    started.id(),
+                    store.dir(started.id()).path(),
+                    started.shimPid(),
+                    started.shimStartTicks());
+                return stdio;
+              } catch (RuntimeException e) {
+                stdio.close();
+                throw e;
+              }
+            })
+        .map(
+            stdio ->
+                new io.jcompose.runtime.api.AttachedExec(
+                    stdio.stdin(),
+                    stdio.stdout(),
+                    stdio.stderr(),
+                    waitForExit(id).map(ContainerState::exitCode),
+                    stdio::resize));
   }
 
   @Override
@@ -372,6 +414,16 @@ public final class LinuxContainerRuntime implements ContainerRuntime, AutoClosea
                 }
               }
             });
+  }
+
+  /** The pid of a running container by id or name, or 0 (unknown, stopped, paused or not). */
+  private int runningPid(String idOrName) {
+    try {
+      ContainerRecord r = refreshed(find(idOrName));
+      return r.alive() ? r.pid() : 0;
+    } catch (NotFoundException e) {
+      return 0;
+    }
   }
 
   /** The record with its status brought up to date (exit recorded by the shim, dead shim). */

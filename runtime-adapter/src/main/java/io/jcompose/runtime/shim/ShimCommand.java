@@ -33,19 +33,32 @@ public final class ShimCommand {
 
   /** Starts the container of a bundle; fails with the shim's one-line error. */
   public ShimStart run(Path bundle, Path stateDir) {
-    Process process =
-        start(
+    return run(bundle, stateDir, List.of());
+  }
+
+  /**
+   * Starts the container of a bundle with extra {@code run} options (the stdio of an interactive
+   * run: {@code --stdin/--stdout/--stderr PATH} or {@code --tty PATH}).
+   */
+  public ShimStart run(Path bundle, Path stateDir, List<String> options) {
+    List<String> argv =
+        new ArrayList<>(
             List.of(
                 binary.toString(),
                 "run",
                 "--bundle",
                 bundle.toString(),
                 "--state",
-                stateDir.toString()),
-            false);
+                stateDir.toString()));
+    argv.addAll(options);
+    Process process = start(argv, false);
     String out = drain(process.getInputStream(), Integer.MAX_VALUE);
     String err = drain(process.getErrorStream(), Integer.MAX_VALUE);
-    int code = waitFor(process, 0);
+    Matcher m = STARTED.matcher(out);
+    // The report line is only printed on success (exit 0): waiting for the JVM's reaper thread to
+    // notice the exit would add a thread hand-off to every start; it reaps the process anyway.
+    boolean started = m.find();
+    int code = started ? 0 : waitFor(process, 0);
     List<String> warnings = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     for (String line : err.split("\n")) {
@@ -55,8 +68,7 @@ public final class ShimCommand {
         errors.add(line);
       }
     }
-    Matcher m = STARTED.matcher(out);
-    if (code != 0 || !m.find()) {
+    if (code != 0 || !started) {
       throw new RuntimeFailure(
           errors.isEmpty() ? "the shim failed with exit code " + code : String.join("; ", errors));
     }

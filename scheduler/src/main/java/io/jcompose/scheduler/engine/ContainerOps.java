@@ -101,27 +101,7 @@ final class ContainerOps {
   }
 
   private static ContainerSpec withHostname(ContainerSpec s, String hostname) {
-    return new ContainerSpec(
-        s.name(),
-        s.image(),
-        s.labels(),
-        s.entrypoint(),
-        s.command(),
-        s.environment(),
-        s.workingDir(),
-        s.user(),
-        hostname,
-        s.init(),
-        s.tty(),
-        s.security(),
-        s.resources(),
-        s.mounts(),
-        s.ulimits(),
-        s.sysctls(),
-        s.networkNamespace(),
-        s.hostNetwork(),
-        s.stopSignal(),
-        s.stopGrace());
+    return s.withHostname(hostname);
   }
 
   static String randomKey() {

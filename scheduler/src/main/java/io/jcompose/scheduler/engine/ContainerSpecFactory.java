@@ -41,6 +41,19 @@ final class ContainerSpecFactory {
       Image image,
       String hash,
       boolean oneOff) {
+    return withoutNamespaces(project, s, number, name, image, hash, oneOff)
+        .withNamespaces(
+            SharedNamespaces.of(project, s.pid()), SharedNamespaces.of(project, s.ipc()));
+  }
+
+  private static ContainerSpec withoutNamespaces(
+      Project project,
+      Service s,
+      int number,
+      String name,
+      Image image,
+      String hash,
+      boolean oneOff) {
     Map<String, String> labels = new HashMap<>(s.labels());
     labels.put(ComposeLabels.PROJECT, project.name());
     labels.put(ComposeLabels.SERVICE, s.name());

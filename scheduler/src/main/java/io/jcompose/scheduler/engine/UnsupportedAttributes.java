@@ -93,6 +93,8 @@ final class UnsupportedAttributes {
   private static boolean isolatedNamespace(String mode) {
     return mode != null
         && !mode.startsWith("service:")
+        && !mode.startsWith("container:")
+        && !mode.equals("host")
         && !mode.equals("private")
         && !mode.equals("shareable");
   }
