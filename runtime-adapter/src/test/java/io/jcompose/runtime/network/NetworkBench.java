@@ -53,16 +53,6 @@ public final class NetworkBench {
         await(driver.attach(AttachSpec.of(id, "w", List.of(EndpointSpec.of(net, "w")))));
         await(driver.detach(id));
       }
-      EndpointBench.Result endpoints = EndpointBench.compare(info, tmp.resolve("endpoints"), count);
-      report(
-          "endpoint alone over rtnetlink (netns + veth + address + routes + lo)",
-          endpoints.netlinkMs());
-      report(
-          "endpoint alone, former way (unshare + ip -batch, host side in-process)",
-          endpoints.ipMs());
-      System.out.printf(
-          "endpoint alone, CPU of JVM + children per endpoint: rtnetlink %.2f ms, former way %.2f ms%n",
-          endpoints.netlinkCpuMs(), endpoints.ipCpuMs());
       double[] attach = new double[count];
       long cpu0 = cpuNanos();
       for (int i = 0; i < count; i++) {
@@ -78,6 +68,18 @@ public final class NetworkBench {
           "attach CPU time (daemon + any processes it ran): %.2f ms per container%n",
           cpu / 1e6 / count);
 
+      EndpointBench.Result endpoints = EndpointBench.compare(info, tmp.resolve("endpoints"), count);
+      report(
+          "endpoint alone over rtnetlink (netns + veth + address + routes + lo)",
+          endpoints.netlinkMs());
+      report(
+          "endpoint alone, former way (unshare + ip -batch, host side in-process)",
+          endpoints.ipMs());
+      System.out.printf(
+          "endpoint alone, CPU of JVM + children per endpoint: rtnetlink %.2f ms, former way %.2f ms%n",
+          endpoints.netlinkCpuMs(), endpoints.ipCpuMs());
+      // The kernel destroys namespaces in the background; let it finish before the next phase.
+      Thread.sleep(3000);
       Attachment web = await(driver.attachment(ids.get(0)));
       Path docroot = Files.createDirectories(tmp.resolve("www"));
       Files.writeString(docroot.resolve("index.html"), "x".repeat(612));
