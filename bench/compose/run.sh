@@ -37,7 +37,27 @@ export BENCH_PORT="${BENCH_PORT:-$(free_port)}"
 log="${BENCH_LOG:-/tmp/jcompose-bench-$(date -u +%Y%m%dT%H%M%S).log}"
 jcompose="${JCOMPOSE:-$repo/jcompose}"
 results="$(mktemp)"
-trap 'rm -f "$results" "$results.failed"' EXIT
+# jcompose keeps its state in directories of this run, so the bench never touches (or leaves
+# a daemon on) a user's /var/lib/jcompose and /run/jcompose. JCOMPOSE_ROOT/JCOMPOSE_RUN set
+# by the caller are used as they are.
+own_state=""
+if [[ -z ${JCOMPOSE_ROOT:-} && -z ${JCOMPOSE_RUN:-} ]]; then
+  own_state="$(mktemp -d /tmp/jcompose-bench-state.XXXXXX)"
+  export JCOMPOSE_ROOT="$own_state/root" JCOMPOSE_RUN="$own_state/run"
+fi
+cleanup() {
+  rm -f "$results" "$results.failed"
+  if [[ -n $own_state ]]; then
+    "$jcompose" daemon stop >>"$log" 2>&1 </dev/null || true
+    # A failed down can leave rootfs mounts behind: never delete through them.
+    if grep -qF "$own_state" /proc/mounts; then
+      say "state left in $own_state (mounts remain; run down with JCOMPOSE_ROOT/JCOMPOSE_RUN set)"
+    else
+      rm -rf "$own_state"
+    fi
+  fi
+}
+trap cleanup EXIT
 
 say() { printf 'bench: %s\n' "$*" >&2; }
 
