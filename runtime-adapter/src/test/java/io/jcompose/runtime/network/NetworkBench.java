@@ -34,6 +34,7 @@ public final class NetworkBench {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 50;
     String duration = args.length > 1 ? args[1] : "10s";
     Path tmp = Files.createTempDirectory("jcompose-netbench");
+    System.out.println("state and run dirs under " + tmp + "; load: " + loadAverage());
     String run = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(2);
     Vertx vertx = Vertx.vertx();
     RuntimePaths paths = new RuntimePaths(tmp.resolve("root"), tmp.resolve("run"));
@@ -107,15 +108,38 @@ public final class NetworkBench {
         System.out.println("proxy on 127.0.0.1:" + port + ", container " + web.primaryAddress());
         Thread.sleep(Long.parseLong(System.getenv("BENCH_PAUSE")) * 1000);
       }
-      for (int connections : new int[] {8, 32}) {
-        for (String url : List.of(direct, proxied)) {
-          System.out.printf(
-              "%nwrk -t2 -c%d -d%s %s  (%s)%n",
-              connections,
-              duration,
-              url,
-              url.equals(direct) ? "direct to the container" : "through the jcompose proxy");
-          System.out.println(wrk(connections, duration, url));
+      DockerProxy docker = null;
+      if (DockerProxy.installed()) {
+        docker = DockerProxy.start(web.primaryAddress(), 80);
+      } else {
+        System.out.println("\ndocker-proxy: " + DockerProxy.BINARY + " missing; no comparison");
+      }
+      Map<String, String> targets = new java.util.LinkedHashMap<>();
+      targets.put("direct to the container", direct);
+      targets.put("through the jcompose proxy", proxied);
+      if (docker != null) {
+        targets.put("through docker-proxy", "http://127.0.0.1:" + docker.port() + "/");
+      }
+      try {
+        System.out.println("\nload before wrk: " + loadAverage());
+        for (int connections : new int[] {8, 32}) {
+          // Targets in turn, twice, so a change of load hits each of them alike.
+          for (int round = 0; round < 2; round++) {
+            for (Map.Entry<String, String> t : targets.entrySet()) {
+              System.out.printf(
+                  "wrk -t2 -c%d -d%s %s (%s): %s%n",
+                  connections,
+                  duration,
+                  t.getValue(),
+                  t.getKey(),
+                  wrk(connections, duration, t.getValue()));
+            }
+          }
+        }
+        System.out.println("load after wrk: " + loadAverage());
+      } finally {
+        if (docker != null) {
+          docker.close();
         }
       }
       await(proxy.unpublish(ids.get(0)));
@@ -171,6 +195,7 @@ public final class NetworkBench {
         Arrays.stream(s).sum());
   }
 
+  /** Requests per second, plus wrk's error counts when it reports any. */
   private static String wrk(int connections, String duration, String url) throws Exception {
     Process p =
         new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + duration, url)
@@ -178,6 +203,19 @@ public final class NetworkBench {
             .start();
     String out = new String(p.getInputStream().readAllBytes());
     p.waitFor();
-    return out;
+    StringBuilder b = new StringBuilder();
+    for (String line : out.split("\n")) {
+      String l = line.strip();
+      if (l.startsWith("Requests/sec:")) {
+        b.insert(0, l.substring("Requests/sec:".length()).strip() + " req/s");
+      } else if (l.startsWith("Socket errors") || l.startsWith("Non-2xx")) {
+        b.append("; ").append(l);
+      }
+    }
+    return b.length() == 0 ? out.strip() : b.toString();
+  }
+
+  private static String loadAverage() throws Exception {
+    return Files.readString(Path.of("/proc/loadavg")).strip();
   }
 }
