@@ -33,6 +33,13 @@ class InteractiveRunIT {
             + "    command: [\"echo\", \"the service's own command\"]\n"
             + "    environment: [\"FROM_SERVICE=yes\"]\n"
             + "    volumes: [\"./shared:/shared\"]\n"
+            + "  client:\n"
+            + "    image: jcompose-samples/busybox:1\n"
+            + "    depends_on: [dep]\n"
+            + "  dep:\n"
+            + "    image: jcompose-samples/busybox:1\n"
+            + "    command: [\"sleep\", \"600\"]\n"
+            + "    init: true\n"
             + "  sleeper:\n"
             + "    image: jcompose-samples/busybox:1\n"
             + "    command: [\"sleep\", \"600\"]\n"
@@ -110,6 +117,24 @@ class InteractiveRunIT {
     CommandResult down = stack.compose("down");
     assertThat(down.succeeded()).as(down.describe()).isTrue();
     assertThat(oneOffs()).isEmpty();
+  }
+
+  @Test
+  void runWithNoDeps_leavesDependenciesAlone_andWithoutItStartsThem() {
+    CommandResult alone =
+        stack.composeWithInput("", "run", "--rm", "-T", "--no-deps", "client", "true");
+    assertThat(alone.exitCode()).as(alone.describe()).isZero();
+    assertThat(stack.containers()).noneMatch(c -> c.path("Service").asText().equals("dep"));
+
+    CommandResult withDeps = stack.composeWithInput("", "run", "--rm", "-T", "client", "true");
+    assertThat(withDeps.exitCode()).as(withDeps.describe()).isZero();
+    assertThat(stack.containers())
+        .anyMatch(
+            c ->
+                c.path("Service").asText().equals("dep")
+                    && c.path("State").asText().equals("running"));
+    CommandResult rm = stack.compose("rm", "-s", "-f", "dep");
+    assertThat(rm.succeeded()).as(rm.describe()).isTrue();
   }
 
   @Test
