@@ -49,6 +49,11 @@ public final class Main {
     if (ps.isPresent()) {
       System.exit(ps.get().run());
     }
+    // Plain `up -d` and `down` skip building picocli's command tree.
+    java.util.Optional<ProjectCommand> plain = LeanVerbs.parse(args);
+    if (plain.isPresent()) {
+      System.exit(LeanVerbs.run(plain.get()));
+    }
     if (args.length == 1 && args[0].equals(TrainingRun.COMMAND)) {
       TrainingRun.run();
       System.exit(ExitCodes.OK);

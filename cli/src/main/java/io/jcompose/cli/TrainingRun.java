@@ -79,6 +79,8 @@ final class TrainingRun {
   // formats (each concatenation shape costs generated code at run time) go in the archive too.
   private static void exerciseLeanPs() throws Exception {
     LeanPs.parse(new String[] {"-p", "x", "ps", "-a", "--status", "running", "--format", "table"});
+    LeanVerbs.parse(new String[] {"-f", "compose.yaml", "-p", "x", "up", "-d"});
+    LeanVerbs.parse(new String[] {"-p", "x", "down", "--remove-orphans"});
     byte[] body = JsonTrees.write(Map.of("options", Map.of("services", List.of(), "all", false)));
     JsonTrees.parse(new String(body, StandardCharsets.UTF_8));
     JsonNode rows =

@@ -33,6 +33,13 @@ class InteractiveRunIT {
             + "    command: [\"echo\", \"the service's own command\"]\n"
             + "    environment: [\"FROM_SERVICE=yes\"]\n"
             + "    volumes: [\"./shared:/shared\"]\n"
+            + "  client:\n"
+            + "    image: jcompose-samples/busybox:1\n"
+            + "    depends_on: [dep]\n"
+            + "  dep:\n"
+            + "    image: jcompose-samples/busybox:1\n"
+            + "    command: [\"sleep\", \"600\"]\n"
+            + "    init: true\n"
             + "  sleeper:\n"
             + "    image: jcompose-samples/busybox:1\n"
             + "    command: [\"sleep\", \"600\"]\n"
@@ -113,6 +120,24 @@ class InteractiveRunIT {
   }
 
   @Test
+  void runWithNoDeps_leavesDependenciesAlone_andWithoutItStartsThem() {
+    CommandResult alone =
+        stack.composeWithInput("", "run", "--rm", "-T", "--no-deps", "client", "true");
+    assertThat(alone.exitCode()).as(alone.describe()).isZero();
+    assertThat(stack.containers()).noneMatch(c -> c.path("Service").asText().equals("dep"));
+
+    CommandResult withDeps = stack.composeWithInput("", "run", "--rm", "-T", "client", "true");
+    assertThat(withDeps.exitCode()).as(withDeps.describe()).isZero();
+    assertThat(stack.containers())
+        .anyMatch(
+            c ->
+                c.path("Service").asText().equals("dep")
+                    && c.path("State").asText().equals("running"));
+    CommandResult rm = stack.compose("rm", "-s", "-f", "dep");
+    assertThat(rm.succeeded()).as(rm.describe()).isTrue();
+  }
+
+  @Test
   void runWithRm_ofACommandThatDoesNotExist_failsInOneLineAndLeavesNothing() throws Exception {
     CommandResult r = stack.composeWithInput("", "run", "--rm", "-T", "box", "no-such-command");
 
@@ -171,8 +196,8 @@ class InteractiveRunIT {
       List.of(
           "sh",
           "-c",
-          // busybox takes COLUMNS/LINES over the terminal's size; exec passes them at start.
-          "unset COLUMNS LINES; stty size >/shared/before; touch /shared/ready; i=0;"
+          // busybox takes COLUMNS/LINES over the terminal's size: neither verb may set them.
+          "stty size >/shared/before; touch /shared/ready; i=0;"
               + " while [ $i -lt 100 ]; do [ \"$(stty size)\" = '45 123' ] && break;"
               + " sleep 0.1; i=$((i+1)); done; echo size:$(stty size)");
 

@@ -57,13 +57,21 @@ final class Supervisor {
 
   /** Registers a container (fresh or re-adopted); a running one is watched at once. */
   LiveContainer track(LiveContainer c, ContainerState state) {
+    return track(c, state, false);
+  }
+
+  /**
+   * As above; with {@code startsAtOnce} a container that is not running is not reported stopped
+   * (its start follows immediately and reports it running).
+   */
+  LiveContainer track(LiveContainer c, ContainerState state, boolean startsAtOnce) {
     live.put(c.id, c);
     c.status = state.status();
     c.exitCode = state.exitCode();
     if (state.isAlive()) {
       c.adopting = true;
       running(c, state.startedAt() == null ? ticker.now() : state.startedAt(), false);
-    } else {
+    } else if (!startsAtOnce) {
       onStopped.apply(c);
     }
     return c;
