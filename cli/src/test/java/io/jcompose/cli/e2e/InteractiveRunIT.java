@@ -196,8 +196,8 @@ class InteractiveRunIT {
       List.of(
           "sh",
           "-c",
-          // busybox takes COLUMNS/LINES over the terminal's size; exec passes them at start.
-          "unset COLUMNS LINES; stty size >/shared/before; touch /shared/ready; i=0;"
+          // busybox takes COLUMNS/LINES over the terminal's size: neither verb may set them.
+          "stty size >/shared/before; touch /shared/ready; i=0;"
               + " while [ $i -lt 100 ]; do [ \"$(stty size)\" = '45 123' ] && break;"
               + " sleep 0.1; i=$((i+1)); done; echo size:$(stty size)");
 

@@ -40,7 +40,8 @@ public interface ContainerRuntime {
   /**
    * Starts a command in a running container with its stdio attached to the caller (interactive
    * {@code exec}). With {@link ExecSpec#tty()} the command gets a pseudo terminal whose size is
-   * taken from the {@code COLUMNS} and {@code LINES} entries of its environment.
+   * taken from the {@code COLUMNS} and {@code LINES} entries of its environment, which then only
+   * size the terminal and are not passed on to the command.
    */
   default Future<AttachedExec> execAttached(String id, ExecSpec exec) {
     return Future.failedFuture(

@@ -93,7 +93,7 @@ public final class ShimCommand {
    * spec's {@code COLUMNS} and {@code LINES}) and relays it to the pipes.
    */
   public Process execAttached(Path stateDir, ExecSpec spec) {
-    List<String> argv = execArgv(stateDir, spec);
+    List<String> argv = execArgv(stateDir, spec.tty() ? withoutSize(spec) : spec);
     if (spec.tty()) {
       StringBuilder line = new StringBuilder();
       String cols = spec.environment().get("COLUMNS");
@@ -112,6 +112,18 @@ public final class ShimCommand {
     } catch (IOException e) {
       throw new RuntimeFailure("starting " + argv.get(0) + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The spec without the size entries that only size the terminal: left in the command's
+   * environment they would win over the terminal's real size after a resize (busybox prefers them).
+   */
+  private static ExecSpec withoutSize(ExecSpec spec) {
+    Map<String, String> env = new java.util.HashMap<>(spec.environment());
+    env.remove("COLUMNS");
+    env.remove("LINES");
+    return new ExecSpec(
+        spec.command(), env, spec.user(), spec.workingDir(), spec.tty(), spec.timeout());
   }
 
   private List<String> execArgv(Path stateDir, ExecSpec spec) {
