@@ -2,8 +2,8 @@
 # The compose benchmark of issue 5: two stacks on the same busybox image, brought up,
 # listed and taken down by jcompose and by the peers that are installed
 # (bench/peers/setup.sh installs docker-compose and podman-compose), RUNS times each.
-# Prints each tool's medians of `up -d`, `ps` and `down` in seconds and the ratio of
-# each peer to jcompose.
+# Prints each tool's medians (and best runs) of `up -d`, `ps` and `down` in seconds and
+# the ratio of each peer's median to jcompose's.
 #
 #   bench/compose/run.sh [--runs N] [--tools "jcompose docker-compose podman-compose"]
 #                        [--stacks "health flat50"]
@@ -146,6 +146,7 @@ run_one() { # TOOL CMD STACK RUN
   say "$tool $stack run $i: up -d ${up}s  ps ${ps}s  down ${down}s"
 }
 
+best() { sort -n | awk 'NR == 1 { printf "%.2f", $1 } END { if (NR == 0) print "-" }'; }
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) printf "%.2f", v[(NR + 1) / 2]; else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 column_of() { awk -v s="$1" -v t="$2" -v c="$3" '$1 == s && $2 == t { print $c }' "$results"; }
 
@@ -176,6 +177,18 @@ for stack in $stacks; do
     printf '%-8s %-16s %8s %8s %8s %5s\n' "$stack" "$tool" \
       "$(column_of "$stack" "$tool" 3 | median)" "$(column_of "$stack" "$tool" 4 | median)" \
       "$(column_of "$stack" "$tool" 5 | median)" "$(column_of "$stack" "$tool" 3 | grep -c .)/$runs"
+  done
+done
+# The machine is shared: the fastest run shows what the tool does when it gets the cores.
+echo
+echo "best of the successful runs, seconds"
+printf '%-8s %-16s %8s %8s %8s\n' stack tool "up -d" ps down
+for stack in $stacks; do
+  for entry in "${present[@]}"; do
+    tool="${entry%%:*}"
+    printf '%-8s %-16s %8s %8s %8s\n' "$stack" "$tool" \
+      "$(column_of "$stack" "$tool" 3 | best)" "$(column_of "$stack" "$tool" 4 | best)" \
+      "$(column_of "$stack" "$tool" 5 | best)"
   done
 done
 if [[ " ${present[*]} " == *" jcompose:"* ]]; then
