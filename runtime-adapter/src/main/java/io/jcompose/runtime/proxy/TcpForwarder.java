@@ -1,69 +1,64 @@
 package io.jcompose.runtime.proxy;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.net.NetClient;
-import io.vertx.core.net.NetClientOptions;
-import io.vertx.core.net.NetServer;
-import io.vertx.core.net.NetServerOptions;
-import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.SocketAddress;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * One published TCP port: accepts on the host address and splices each connection to the container
- * port, with back-pressure both ways (Vert.x pipes pause the faster side).
+ * One published TCP port: a {@link TcpSplicer} per event loop, all on the same host address and
+ * port. One event loop alone was the bottleneck on a new-connection-per-request load (its accept,
+ * connect and close queue up behind each other while other cores idle), so connections are spread
+ * over as many loops as the host has cores.
  */
 final class TcpForwarder implements Forwarder {
-  private final NetServer server;
-  private final NetClient client;
-  private final String targetHost;
-  private final int targetPort;
+  private static final int EVENT_LOOPS = Math.max(1, Runtime.getRuntime().availableProcessors());
+  private final Vertx vertx;
+  private final int port;
+  private final String deployment;
 
-  private TcpForwarder(Vertx vertx, String targetHost, int targetPort) {
-    this.targetHost = targetHost;
-    this.targetPort = targetPort;
-    this.client =
-        vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true).setConnectTimeout(5000));
-    this.server =
-        vertx
-            .createNetServer(new NetServerOptions().setTcpNoDelay(true))
-            .connectHandler(this::splice);
+  private TcpForwarder(Vertx vertx, int port, String deployment) {
+    this.vertx = vertx;
+    this.port = port;
+    this.deployment = deployment;
   }
 
   /** Listens on {@code host:port} (port 0 for a free one). */
   static Future<Forwarder> listen(
       Vertx vertx, String host, int port, String targetHost, int targetPort) {
-    TcpForwarder f = new TcpForwarder(vertx, targetHost, targetPort);
-    return f.server.listen(port, host).<Forwarder>map(s -> f).onFailure(e -> f.client.close());
+    return listen(vertx, host, port, targetHost, targetPort, EVENT_LOOPS);
+  }
+
+  /** As {@link #listen(Vertx, String, int, String, int)} on {@code loops} event loops. */
+  static Future<Forwarder> listen(
+      Vertx vertx, String host, int port, String targetHost, int targetPort, int loops) {
+    // An address literal: connecting never goes through the name resolver.
+    SocketAddress target = SocketAddress.inetSocketAddress(targetPort, targetHost);
+    // Filled by Vert.x calling the supplier once per instance before any of them starts.
+    List<TcpSplicer> splicers = new CopyOnWriteArrayList<>();
+    // One instance per event loop, all asking for the same port: Vert.x binds the socket once and
+    // shares it (a random port too) between the instances of this one deployment.
+    return vertx
+        .deployVerticle(
+            () -> {
+              TcpSplicer s = new TcpSplicer(host, port, target);
+              splicers.add(s);
+              return s;
+            },
+            new DeploymentOptions().setInstances(loops))
+        .map(id -> new TcpForwarder(vertx, splicers.get(0).port(), id));
   }
 
   @Override
   public int port() {
-    return server.actualPort();
+    return port;
   }
 
   @Override
   public Future<Void> close() {
-    return Future.join(server.close(), client.close()).mapEmpty();
-  }
-
-  private void splice(NetSocket inbound) {
-    inbound.pause();
-    client
-        .connect(targetPort, targetHost)
-        .onSuccess(
-            outbound -> {
-              // Client done sending: half-close toward the container, keep reading its answer.
-              inbound.pipeTo(outbound);
-              // Container done: nothing more can come back, so close both ends at once.
-              outbound
-                  .pipeTo(inbound)
-                  .onComplete(
-                      done -> {
-                        inbound.close();
-                        outbound.close();
-                      });
-              inbound.closeHandler(v -> outbound.close());
-            })
-        .onFailure(e -> inbound.close());
+    // Undeploying stops every instance, which closes its server and client.
+    return vertx.undeploy(deployment);
   }
 }
