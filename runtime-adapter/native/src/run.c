@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "attach.h"
 #include "cgroups.h"
 #include "container.h"
 #include "error.h"
@@ -56,6 +57,7 @@ static int relay(int fd) {
 
 static int open_stdio(const struct spec *spec, const char *state_dir, struct container_stdio *io, int *out_r,
                       int *err_r) {
+  if (attached_stdio_given()) return attached_stdio_open(io, out_r, err_r);
   io->in = open("/dev/null", O_RDONLY | O_CLOEXEC);
   if (io->in < 0) return shim_fail(errno, "opening /dev/null");
   if (spec->terminal) {

@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The client side of an attach stream (docs/API.md): copies this process's stdin to the daemon in
- * frames and the daemon's stdout/stderr frames to ours, until the exit frame. The channel is read
- * and written directly, not through {@code Channels} streams, which share one lock and would stall
- * a write behind a blocked read.
+ * frames and the daemon's stdout/stderr frames to ours, until the exit frame; {@link #resize} sends
+ * the terminal's size. The channel is read and written directly, not through {@code Channels}
+ * streams, which share one lock and would stall a write behind a blocked read.
  */
 final class AttachedStream {
 
@@ -68,6 +68,16 @@ final class AttachedStream {
       send((byte) 1, buf, 0);
     } catch (IOException e) {
       // The stream closed: the command ended or the daemon went away; relay() reports it.
+    }
+  }
+
+  /** Tells the daemon the terminal's new size; lost when the stream has already ended. */
+  void resize(int columns, int lines) {
+    byte[] size = ByteBuffer.allocate(8).putInt(columns).putInt(lines).array();
+    try {
+      send((byte) 2, size, size.length);
+    } catch (IOException e) {
+      // The command has ended; its size no longer matters.
     }
   }
 

@@ -17,8 +17,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code jcompose cp}: copies between a service container and the local filesystem. The CLI runs as
- * root on the containers' host, so it copies through {@code /proc/PID/root} of the running
- * container, resolving every path inside that root.
+ * root on the containers' host, so it copies through {@code /proc/PID/root} of a running container,
+ * resolving every path inside that root; a stopped one's file system is mounted for the copy
+ * ({@link StoppedRootfs}).
  */
 @Command(
     name = "cp",
@@ -61,8 +62,17 @@ final class CpCommand extends ProjectCommand {
       throw usage("a path is missing after SERVICE:");
     }
     CpArgument service = src.inContainer() ? src : dest;
-    ContainerRoot containerRoot = rootOf(service.service());
+    JsonNode container = containerOf(service.service());
+    StoppedRootfs stopped = null;
     try {
+      ContainerRoot containerRoot;
+      if (isRunning(container)) {
+        containerRoot = runningRoot(service.service(), container);
+      } else {
+        stopped =
+            StoppedRootfs.mount(container.path("ID").asText(), container.path("Name").asText());
+        containerRoot = stopped.root();
+      }
       if (src.inContainer()) {
         copyOut(containerRoot, src.path(), dest.path());
       } else {
@@ -70,8 +80,17 @@ final class CpCommand extends ProjectCommand {
       }
     } catch (IOException e) {
       throw new CliException("cp " + source + " " + destination + ": " + describe(e), e);
+    } finally {
+      if (stopped != null) {
+        stopped.close();
+      }
     }
     return ExitCodes.OK;
+  }
+
+  private static boolean isRunning(JsonNode container) {
+    String state = container.path("State").asText();
+    return state.equals("running") || state.equals("paused");
   }
 
   /** NIO's messages are often just the path; say what went wrong with it. */
@@ -142,43 +161,44 @@ final class CpCommand extends ProjectCommand {
     return path.startsWith("/") ? path : Path.of("").toAbsolutePath() + "/" + path;
   }
 
-  /** The root of the running replica {@code --index} of {@code service}. */
-  private ContainerRoot rootOf(String service) {
+  /** The {@code ps} entry of replica {@code --index} of {@code service}, in any state. */
+  private JsonNode containerOf(String service) {
     Optional<Project> project = projectIfPresent(List.of());
     String name = nameOf(project);
     JsonNode containers =
         daemon()
             .project(name, "ps", body("options", new PsOptions(List.of(service), true)), e -> {});
-    JsonNode found = null;
     for (JsonNode c : containers) {
       if (c.path("Service").asText().equals(service)
           && !c.path("OneOff").asBoolean()
           && c.path("Number").asInt() == index) {
-        found = c;
+        return c;
       }
     }
-    if (found == null) {
-      throw new CliException(
-          "service "
-              + service
-              + ": no container with index "
-              + index
-              + " in project "
-              + name
-              + "; run up first or pick another --index");
-    }
+    throw new CliException(
+        "service "
+            + service
+            + ": no container with index "
+            + index
+            + " in project "
+            + name
+            + "; run up first or pick another --index");
+  }
+
+  /** The root of a running container: its {@code /proc/PID/root}. */
+  private ContainerRoot runningRoot(String service, JsonNode found) {
+    String name = nameOf(projectIfPresent(List.of()));
     String container = found.path("Name").asText();
-    String notRunning =
-        "service " + service + ": container " + container + " is not running; start it first";
-    if (!found.path("State").asText().equals("running")
-        && !found.path("State").asText().equals("paused")) {
-      throw new CliException(notRunning);
-    }
     JsonNode details = daemon().project(name, "inspect", body("container", container), e -> {});
     int pid = details.path("Pid").asInt();
     Path root = Path.of("/proc", Integer.toString(pid), "root");
     if (pid <= 0 || !Files.isDirectory(root)) {
-      throw new CliException(notRunning);
+      throw new CliException(
+          "service "
+              + service
+              + ": container "
+              + container
+              + " stopped while cp looked at it; run cp again");
     }
     return new ContainerRoot(root);
   }

@@ -26,9 +26,14 @@ final class DaemonAccess {
     return new DaemonConnector(
         RuntimePaths.fromEnvironment(System.getenv()),
         BuildInfo.current().fullVersion(),
-        daemonCommand(),
+        DaemonAccess::daemonCommand,
         err,
-        EngineJson.mapper());
+        EngineJson::mapper);
+  }
+
+  /** The API's object mapper, built on first use. */
+  static com.fasterxml.jackson.databind.ObjectMapper mapper() {
+    return EngineJson.mapper();
   }
 
   /**

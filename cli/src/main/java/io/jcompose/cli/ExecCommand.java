@@ -91,13 +91,7 @@ final class ExecCommand extends ProjectCommand {
                       "options", json,
                       "columns", Integer.toString(size[0]),
                       "lines", Integer.toString(size[1])));
-      AttachedStream stream = new AttachedStream(channel);
-      if (!options.tty()) {
-        return stream.relay(System.in, System.out, System.err);
-      }
-      try (RawTerminal raw = RawTerminal.enter()) {
-        return stream.relay(System.in, System.out, System.err);
-      }
+      return AttachedTerminal.relay(channel, options.tty());
     } catch (IOException e) {
       throw new CliException("exec " + service + ": " + e.getMessage(), 1, e);
     }

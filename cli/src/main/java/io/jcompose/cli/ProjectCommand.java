@@ -30,8 +30,20 @@ abstract class ProjectCommand implements Callable<Integer> {
 
   private DaemonClient daemon;
 
+  /** Set when {@link LeanVerbs} runs this command without picocli; null otherwise. */
+  private LeanVerbs.Streams lean;
+
+  /** The globals {@link LeanVerbs} parsed for this command, before it runs. */
+  GlobalOptions leanGlobals;
+
   GlobalOptions globals() {
-    return JComposeCommand.of(spec).globals();
+    return lean != null ? lean.globals() : JComposeCommand.of(spec).globals();
+  }
+
+  /** Runs the command as picocli would, with globals and streams given instead of parsed. */
+  Integer callWithout(LeanVerbs.Streams streams) throws Exception {
+    this.lean = streams;
+    return call();
   }
 
   ProjectSource source() {
@@ -64,11 +76,11 @@ abstract class ProjectCommand implements Callable<Integer> {
   }
 
   PrintWriter out() {
-    return spec.commandLine().getOut();
+    return lean != null ? lean.out() : spec.commandLine().getOut();
   }
 
   PrintWriter err() {
-    return spec.commandLine().getErr();
+    return lean != null ? lean.err() : spec.commandLine().getErr();
   }
 
   /** A JSON request body from alternating names and values; null values are left out. */

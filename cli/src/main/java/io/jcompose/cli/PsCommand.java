@@ -2,16 +2,22 @@ package io.jcompose.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jcompose.cli.client.DaemonClient;
+import io.jcompose.cli.client.JsonTrees;
 import io.jcompose.model.api.Project;
-import io.jcompose.scheduler.api.PsOptions;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -64,19 +70,37 @@ final class PsCommand extends ProjectCommand {
   List<String> services = new ArrayList<>();
 
   @Override
-  public Integer call() throws JsonProcessingException {
+  public Integer call() throws IOException {
     if (!format.equals("table") && !format.equals("json")) {
       throw UpCommand.usage("--format " + format + ": use table or json");
     }
     Optional<Project> project = projectIfPresent(services);
-    boolean withStopped = all || !status.isEmpty();
-    JsonNode rows =
-        daemon()
-            .project(
-                nameOf(project),
-                "ps",
-                body("options", new PsOptions(services, withStopped)),
-                e -> {});
+    JsonNode rows = request(daemon(), nameOf(project), services, all || !status.isEmpty());
+    render(rows, status, quiet, servicesOnly, format, out(), this::mapper);
+    return ExitCodes.OK;
+  }
+
+  /** Asks the daemon for the rows; the body is plain JSON, so no object mapper is built. */
+  static JsonNode request(
+      DaemonClient daemon, String project, List<String> services, boolean withStopped)
+      throws IOException {
+    Map<String, Object> options = new LinkedHashMap<>();
+    options.put("services", services);
+    options.put("all", withStopped);
+    byte[] body = JsonTrees.write(Map.of("options", options));
+    return daemon.callJson("projects/" + project + "/ps", body, e -> {});
+  }
+
+  /** Prints the daemon's rows as the flags ask: IDs, service names, JSON lines or a table. */
+  static void render(
+      JsonNode rows,
+      List<String> status,
+      boolean quiet,
+      boolean servicesOnly,
+      String format,
+      PrintWriter out,
+      Supplier<ObjectMapper> mapper)
+      throws JsonProcessingException {
     List<JsonNode> shown = new ArrayList<>();
     rows.forEach(
         row -> {
@@ -84,7 +108,6 @@ final class PsCommand extends ProjectCommand {
             shown.add(row);
           }
         });
-    PrintWriter out = out();
     if (quiet) {
       shown.forEach(r -> out.println(r.path("ID").asText()));
     } else if (servicesOnly) {
@@ -93,13 +116,12 @@ final class PsCommand extends ProjectCommand {
       names.forEach(out::println);
     } else if (format.equals("json")) {
       for (JsonNode row : shown) {
-        out.println(mapper().writeValueAsString(dockerShape(row)));
+        out.println(mapper.get().writeValueAsString(dockerShape(row)));
       }
     } else {
       printTable(out, shown);
     }
     out.flush();
-    return ExitCodes.OK;
   }
 
   /** One {@code --format json} line from a row of the daemon's {@code ps}. */

@@ -3,9 +3,12 @@ package io.jcompose.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jcompose.model.api.Project;
 import io.jcompose.scheduler.api.RunOptions;
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,6 +60,16 @@ final class RunCommand extends ProjectCommand {
       description = "Disable pseudo-TTY allocation.")
   boolean noTty;
 
+  @Option(
+      names = {"-i", "--interactive"},
+      description = "Keep STDIN open (always on, as in docker compose).")
+  boolean interactive = true;
+
+  @Option(
+      names = {"-t", "--tty"},
+      description = "Allocate a pseudo-TTY when one is attached (the default; -T disables it).")
+  boolean ttyFlag = true;
+
   @Option(names = "--no-deps", description = "Don't start linked services.")
   boolean noDeps;
 
@@ -89,7 +102,8 @@ final class RunCommand extends ProjectCommand {
             detach,
             remove,
             noDeps,
-            servicePorts);
+            servicePorts,
+            !detach);
     JsonNode result;
     try (var view = progressView("Running")) {
       result =
@@ -103,8 +117,29 @@ final class RunCommand extends ProjectCommand {
     if (detach) {
       out().println(result.path("container").asText());
       out().flush();
+      return result.path("exitCode").asInt();
     }
-    return result.path("exitCode").asInt();
+    return attached(project.name(), result.path("container").asText(), tty);
+  }
+
+  /** Starts the created container with this process's stdio; returns its exit code. */
+  private int attached(String projectName, String container, boolean tty) {
+    int[] size = tty ? RawTerminal.size() : new int[] {0, 0};
+    try {
+      SocketChannel channel =
+          daemon()
+              .attach(
+                  projectName,
+                  "run/attach",
+                  Map.of(
+                      "container", container,
+                      "remove", Boolean.toString(remove),
+                      "columns", Integer.toString(size[0]),
+                      "lines", Integer.toString(size[1])));
+      return AttachedTerminal.relay(channel, tty);
+    } catch (IOException e) {
+      throw new CliException("run " + service + ": " + e.getMessage(), 1, e);
+    }
   }
 
   private void printOutput(JsonNode entry) {

@@ -23,6 +23,13 @@ final class HealthStateMachine {
     this.retries = retries;
   }
 
+  /** A machine that goes on from a status and streak kept elsewhere (a daemon restart). */
+  HealthStateMachine(int retries, HealthStatus status, int failingStreak) {
+    this.retries = retries;
+    this.status = status;
+    this.failingStreak = failingStreak;
+  }
+
   /** Records a result; returns the status after it. */
   HealthStatus record(ProbeResult result, boolean inStartPeriod) {
     log.addLast(result);

@@ -35,13 +35,14 @@ public final class ProbeLoop implements HealthMonitor {
       HealthConfig config,
       Probe probe,
       Ticker ticker,
-      HealthListener listener) {
+      HealthListener listener,
+      HealthStateMachine machine) {
     this.containerId = containerId;
     this.config = config;
     this.probe = probe;
     this.ticker = ticker;
     this.listener = listener;
-    this.machine = new HealthStateMachine(config.retries());
+    this.machine = machine;
     this.startedNanos = ticker.nanoTime();
   }
 
@@ -52,7 +53,33 @@ public final class ProbeLoop implements HealthMonitor {
       Probe probe,
       Ticker ticker,
       HealthListener listener) {
-    ProbeLoop loop = new ProbeLoop(containerId, config, probe, ticker, listener);
+    ProbeLoop loop =
+        new ProbeLoop(
+            containerId, config, probe, ticker, listener, new HealthStateMachine(config.retries()));
+    loop.armNext();
+    return loop;
+  }
+
+  /**
+   * Starts the loop from a status and failing streak the caller kept (a re-adopted container); the
+   * first probe runs one interval from now, and no transition is reported until one happens.
+   */
+  public static ProbeLoop resume(
+      String containerId,
+      HealthConfig config,
+      Probe probe,
+      Ticker ticker,
+      HealthListener listener,
+      HealthStatus status,
+      int failingStreak) {
+    ProbeLoop loop =
+        new ProbeLoop(
+            containerId,
+            config,
+            probe,
+            ticker,
+            listener,
+            new HealthStateMachine(config.retries(), status, failingStreak));
     loop.armNext();
     return loop;
   }

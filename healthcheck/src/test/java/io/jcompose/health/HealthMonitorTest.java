@@ -68,6 +68,29 @@ class HealthMonitorTest {
   }
 
   @Test
+  void resumedMonitor_keepsTheRecordedStatusUntilAProbeChangesIt() {
+    exitCodes.addAll(List.of(1));
+    HealthMonitor monitor =
+        HealthMonitor.resume(
+            "c1",
+            config(Duration.ofSeconds(1), 2, Duration.ZERO, null),
+            scripted,
+            ticker,
+            transitions::add,
+            HealthStatus.HEALTHY,
+            1);
+
+    assertThat(monitor.status()).isEqualTo(HealthStatus.HEALTHY);
+    assertThat(monitor.failingStreak()).isEqualTo(1);
+    ticker.advance(Duration.ofSeconds(1));
+    assertThat(monitor.status()).isEqualTo(HealthStatus.UNHEALTHY);
+    assertThat(transitions)
+        .extracting(HealthTransition::from, HealthTransition::to)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(HealthStatus.HEALTHY, HealthStatus.UNHEALTHY));
+  }
+
+  @Test
   void becomesUnhealthyOnlyAfterRetriesConsecutiveFailures() {
     exitCodes.addAll(List.of(1, 1, 0, 1, 1, 1));
     HealthMonitor monitor = start(config(Duration.ofSeconds(1), 3, Duration.ZERO, null), scripted);

@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Calls the daemon's API (see {@code docs/API.md}): one POST per verb, whose NDJSON response
@@ -18,25 +19,33 @@ public final class DaemonClient {
 
   private final UnixHttpClient http;
   private final String clientVersion;
-  private final ObjectMapper mapper;
+  private final Supplier<ObjectMapper> mapper;
 
   /** A client sending {@code clientVersion} with every call. */
   public DaemonClient(UnixHttpClient http, String clientVersion, ObjectMapper mapper) {
+    this(http, clientVersion, () -> mapper);
+  }
+
+  /**
+   * A client whose mapper is asked for only when a body is an object to encode: answers are read
+   * without one, and building a mapper is a large part of a short command's start-up.
+   */
+  public DaemonClient(UnixHttpClient http, String clientVersion, Supplier<ObjectMapper> mapper) {
     this.http = http;
     this.clientVersion = clientVersion;
     this.mapper = mapper;
   }
 
-  /** The mapper used for bodies and events. */
+  /** The mapper used for request bodies. */
   public ObjectMapper mapper() {
-    return mapper;
+    return mapper.get();
   }
 
   /** {@code GET /v1/version}: the daemon's version and pid; fails when nothing listens. */
   public JsonNode version() throws IOException {
     try (UnixHttpResponse response =
         http.send("GET", DaemonProtocol.PREFIX + "/version", Map.of(), null)) {
-      return mapper.readTree(response.bodyText());
+      return JsonTrees.parse(response.bodyText());
     }
   }
 
@@ -83,10 +92,15 @@ public final class DaemonClient {
   public JsonNode call(String route, Object body, Consumer<JsonNode> events) {
     byte[] json;
     try {
-      json = body == null ? null : mapper.writeValueAsBytes(body);
+      json = body == null ? null : mapper().writeValueAsBytes(body);
     } catch (IOException e) {
       throw new DaemonException("invalid", "cannot encode the request: " + e.getMessage(), e);
     }
+    return callJson(route, json, events);
+  }
+
+  /** As {@link #call}, with the body already encoded as JSON (or null for none). */
+  public JsonNode callJson(String route, byte[] json, Consumer<JsonNode> events) {
     try (UnixHttpResponse response =
         http.send(
             "POST",
@@ -113,7 +127,7 @@ public final class DaemonClient {
       if (line.isBlank()) {
         continue;
       }
-      JsonNode event = mapper.readTree(line);
+      JsonNode event = JsonTrees.parse(line);
       String type = event.path("type").asText();
       if (type.equals(DaemonProtocol.DONE)) {
         return event.path("result");
@@ -130,7 +144,7 @@ public final class DaemonClient {
   private DaemonException failureOf(UnixHttpResponse response) throws IOException {
     String text = response.bodyText();
     try {
-      JsonNode error = mapper.readTree(text);
+      JsonNode error = JsonTrees.parse(text);
       return new DaemonException(
           error.path("kind").asText("internal"), error.path("message").asText(text.strip()));
     } catch (IOException e) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Finds the daemon of this build, starting it in the background when its socket is absent or dead
@@ -22,9 +23,9 @@ public final class DaemonConnector {
 
   private final RuntimePaths paths;
   private final String clientVersion;
-  private final List<String> daemonCommand;
+  private final Supplier<List<String>> daemonCommand;
   private final PrintWriter err;
-  private final ObjectMapper mapper;
+  private final Supplier<ObjectMapper> mapper;
 
   /**
    * @param paths where the daemon's socket and log live
@@ -39,9 +40,22 @@ public final class DaemonConnector {
       List<String> daemonCommand,
       PrintWriter err,
       ObjectMapper mapper) {
+    this(paths, clientVersion, () -> daemonCommand, err, () -> mapper);
+  }
+
+  /**
+   * As above, with the daemon's command line and the mapper made only when needed: finding a
+   * running daemon needs neither.
+   */
+  public DaemonConnector(
+      RuntimePaths paths,
+      String clientVersion,
+      Supplier<List<String>> daemonCommand,
+      PrintWriter err,
+      Supplier<ObjectMapper> mapper) {
     this.paths = paths;
     this.clientVersion = clientVersion;
-    this.daemonCommand = List.copyOf(daemonCommand);
+    this.daemonCommand = daemonCommand;
     this.err = err;
     this.mapper = mapper;
   }
@@ -161,7 +175,7 @@ public final class DaemonConnector {
     try {
       Files.createDirectories(paths.run());
       Path log = logFile();
-      return new ProcessBuilder(daemonCommand)
+      return new ProcessBuilder(List.copyOf(daemonCommand.get()))
           .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
           .redirectErrorStream(true)

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code cp} both ways with a running busybox container of samples/quickstart: a file and a
- * directory go in, come back out unchanged, and the container sees them; a stopped container gets
- * one clear line.
+ * directory go in, come back out unchanged, and the container sees them; with the container stopped
+ * files go both ways through a temporary mount of its file system that nothing leaves behind.
  */
 class CpSampleIT {
 
@@ -49,9 +50,37 @@ class CpSampleIT {
 
       CommandResult stop = stack.compose("stop", "db");
       assertThat(stop.succeeded()).as(stop.describe()).isTrue();
-      CommandResult stopped = stack.compose("cp", "db:/tmp/note.txt", back.toString());
-      assertThat(stopped.exitCode()).isEqualTo(1);
-      assertThat(stopped.stderr()).contains("is not running; start it first");
+      Path fromStopped = Files.createDirectories(stack.stateDir().resolve("from-stopped"));
+      CommandResult stoppedOut = stack.compose("cp", "db:/tmp/note.txt", fromStopped.toString());
+      assertThat(stoppedOut.succeeded()).as(stoppedOut.describe()).isTrue();
+      assertThat(fromStopped.resolve("note.txt")).hasContent("hello from the host");
+      CommandResult imageFile = stack.compose("cp", "db:/bin/busybox", fromStopped.toString());
+      assertThat(imageFile.succeeded()).as(imageFile.describe()).isTrue();
+      assertThat(fromStopped.resolve("busybox")).isRegularFile();
+
+      Files.writeString(local.resolve("while-stopped.txt"), "copied in while stopped\n");
+      CommandResult stoppedIn =
+          stack.compose("cp", local.resolve("while-stopped.txt").toString(), "db:/tmp/");
+      assertThat(stoppedIn.succeeded()).as(stoppedIn.describe()).isTrue();
+      assertThat(
+              HostLeftovers.mountsMentioning(
+                  List.of(stack.stateDir().resolve("run/cp-").toString())))
+          .as("nothing stays mounted after cp from a stopped container")
+          .isEmpty();
+
+      CommandResult missing = stack.compose("cp", "db:/tmp/no-such-file", fromStopped.toString());
+      assertThat(missing.exitCode()).as(missing.describe()).isEqualTo(1);
+      assertThat(missing.stderr()).contains("no such file or directory");
+      assertThat(
+              HostLeftovers.mountsMentioning(
+                  List.of(stack.stateDir().resolve("run/cp-").toString())))
+          .as("nothing stays mounted after a failed cp")
+          .isEmpty();
+
+      CommandResult start = stack.compose("start", "db");
+      assertThat(start.succeeded()).as(start.describe()).isTrue();
+      CommandResult seen = stack.compose("exec", "-T", "db", "cat", "/tmp/while-stopped.txt");
+      assertThat(seen.stdout()).as(seen.describe()).contains("copied in while stopped");
 
       CommandResult down = stack.compose("down", "-v");
       assertThat(down.succeeded()).as(down.describe()).isTrue();

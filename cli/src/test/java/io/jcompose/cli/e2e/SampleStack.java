@@ -157,6 +157,35 @@ final class SampleStack implements AutoCloseable {
     return run(List.of("script", "-q", "-e", "-c", line.toString(), "/dev/null"), COMMAND_TIMEOUT);
   }
 
+  /**
+   * {@link #composeInTerminal} in a terminal of 80x24 that a background job resizes to 123x45 once
+   * the file {@code ready} appears in {@code readyDir} (the container touches it through a bind
+   * mount): the launcher gets SIGWINCH as from a resized window.
+   */
+  CommandResult composeInResizingTerminal(Path readyDir, List<String> args, List<String> command)
+      throws IOException {
+    Path ready = readyDir.resolve("ready");
+    Files.deleteIfExists(ready);
+    List<String> argv = new ArrayList<>();
+    argv.add(launcher());
+    argv.addAll(List.of("-f", composeFile.toString(), "-p", project));
+    argv.addAll(args);
+    argv.addAll(command);
+    StringBuilder line =
+        new StringBuilder("stty cols 80 rows 24; (i=0; while [ ! -e ")
+            .append(quote(ready.toString()))
+            .append(" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done; sleep 0.3;")
+            .append(" stty -F /dev/tty cols 123 rows 45) & exec");
+    for (String a : argv) {
+      line.append(' ').append(quote(a));
+    }
+    return run(List.of("script", "-q", "-e", "-c", line.toString(), "/dev/null"), COMMAND_TIMEOUT);
+  }
+
+  private static String quote(String s) {
+    return "'" + s.replace("'", "'\\''") + "'";
+  }
+
   /** {@code ./jcompose ARGS...} without a project, for daemon and image commands. */
   CommandResult jcompose(String... args) {
     List<String> command = new ArrayList<>();

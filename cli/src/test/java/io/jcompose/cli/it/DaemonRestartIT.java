@@ -61,7 +61,15 @@ class DaemonRestartIT {
             + "    ports: [\"127.0.0.1:"
             + port
             + ":8080\"]\n"
-            + "    volumes: [\"./www:/www:ro\"]\n");
+            + "    volumes: [\"./www:/www:ro\"]\n"
+            // Only the first probe passes, and after it the next is an hour away; a restarted
+            // daemon that forgot the status would probe again in the start period, fail
+            // without it counting, and show starting.
+            + "    healthcheck:\n"
+            + "      test: [\"CMD-SHELL\", \"[ ! -e /probed ] && : > /probed\"]\n"
+            + "      interval: 1h\n"
+            + "      start_period: 1m\n"
+            + "      start_interval: 200ms\n");
   }
 
   @AfterAll
@@ -77,6 +85,7 @@ class DaemonRestartIT {
     CliProcess.Result up = cli.run("--progress", "plain", "up", "-d");
     assertThat(up.exitCode()).as(up.err()).isZero();
     assertThat(get(port)).contains("hello from " + project);
+    assertThat(awaitHealth("healthy")).contains("\"Health\":\"healthy\"");
     long daemonPid = PidFile.read(run.resolve(PidFile.NAME)).orElseThrow();
 
     ProcessHandle daemon = ProcessHandle.of(daemonPid).orElseThrow();
@@ -87,6 +96,7 @@ class DaemonRestartIT {
     assertThat(ps.exitCode()).as(ps.err()).isZero();
     assertThat(ps.err()).contains("starting the daemon");
     assertThat(ps.out()).contains("\"State\":\"running\"").contains(project + "-web-1");
+    assertThat(ps.out()).as("health kept across the restart").contains("\"Health\":\"healthy\"");
     assertThat(PidFile.read(run.resolve(PidFile.NAME))).isPresent().isNotEqualTo(daemonPid);
     assertThat(get(port)).contains("hello from " + project);
 
@@ -97,6 +107,19 @@ class DaemonRestartIT {
     // (This test's class path holds the binder twice, jar and repository, so SLF4J notes that.)
     assertThat(Files.readString(run.resolve("jcompose.log")))
         .doesNotContain("Failed to load class \"org.slf4j.impl.StaticLoggerBinder\"");
+  }
+
+  /** Polls {@code ps --format json} until the web container's health is {@code word}. */
+  private static String awaitHealth(String word) throws Exception {
+    String out = "";
+    for (int i = 0; i < 100; i++) {
+      out = cli.run("ps", "--format", "json").out();
+      if (out.contains("\"Health\":\"" + word + "\"")) {
+        return out;
+      }
+      Thread.sleep(100);
+    }
+    return out;
   }
 
   private static Path busyboxTar(Path rootfs) throws IOException, InterruptedException {

@@ -31,6 +31,28 @@ public interface HealthMonitor extends AutoCloseable {
     return ProbeLoop.start(containerId, config, probe, ticker, listener);
   }
 
+  /**
+   * Resumes monitoring a container that kept running while nobody watched it (the daemon
+   * restarted): the status and failing streak go on from what was last recorded instead of {@link
+   * HealthStatus#STARTING}; the next probe runs one interval from now.
+   *
+   * @throws IllegalArgumentException when {@code config} is disabled
+   */
+  static HealthMonitor resume(
+      String containerId,
+      HealthConfig config,
+      Probe probe,
+      Ticker ticker,
+      HealthListener listener,
+      HealthStatus status,
+      int failingStreak) {
+    if (config.disabled()) {
+      throw new IllegalArgumentException(
+          "container " + containerId + " has no healthcheck to monitor");
+    }
+    return ProbeLoop.resume(containerId, config, probe, ticker, listener, status, failingStreak);
+  }
+
   /** The container being monitored. */
   String containerId();
 

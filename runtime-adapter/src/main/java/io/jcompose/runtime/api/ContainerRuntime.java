@@ -40,11 +40,24 @@ public interface ContainerRuntime {
   /**
    * Starts a command in a running container with its stdio attached to the caller (interactive
    * {@code exec}). With {@link ExecSpec#tty()} the command gets a pseudo terminal whose size is
-   * taken from the {@code COLUMNS} and {@code LINES} entries of its environment.
+   * taken from the {@code COLUMNS} and {@code LINES} entries of its environment, which then only
+   * size the terminal and are not passed on to the command.
    */
   default Future<AttachedExec> execAttached(String id, ExecSpec exec) {
     return Future.failedFuture(
         new RuntimeFailure("this runtime cannot attach to a command in a container"));
+  }
+
+  /**
+   * Starts a created or exited container with its main process's stdio handed to the caller
+   * (interactive {@code run}) instead of its log. With {@link ContainerSpec#tty()} the process gets
+   * a pseudo terminal of {@code columns} by {@code lines} (0: the default size) and the streams are
+   * the terminal's; otherwise stdin, stdout and stderr are pipes. The exit code completes once the
+   * container has exited.
+   */
+  default Future<AttachedExec> startAttached(String id, int columns, int lines) {
+    return Future.failedFuture(
+        new RuntimeFailure("this runtime cannot attach to a container's main process"));
   }
 
   /**

@@ -19,6 +19,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
 
@@ -99,6 +100,11 @@ final class ContainerLifecycle {
 
   /** Runs the shim; the record says RUNNING once the process has exec'd. */
   ContainerRecord start(ContainerRecord r) {
+    return start(r, List.of());
+  }
+
+  /** {@link #start(ContainerRecord)} with extra shim {@code run} options (attached stdio). */
+  ContainerRecord start(ContainerRecord r, List<String> shimOptions) {
     if (r.alive()) {
       return r;
     }
@@ -126,7 +132,7 @@ final class ContainerLifecycle {
     NamespaceJoins.refresh(dir, r.name(), runningPid);
     ShimStart started;
     try {
-      started = shim.run(dir.path(), dir.path());
+      started = shim.run(dir.path(), dir.path(), shimOptions);
     } catch (RuntimeFailure e) {
       throw new RuntimeFailure("container " + r.name() + ": " + e.getMessage(), e);
     }
@@ -176,15 +182,22 @@ final class ContainerLifecycle {
     if (!r.alive()) {
       return r;
     }
-    Optional<ShimExit> exit = ShimExit.read(store.dir(r.id()).path());
+    Path dir = store.dir(r.id()).path();
+    Optional<ShimExit> exit = ShimExit.read(dir);
+    if (exit.isEmpty()) {
+      if (ProcessTable.alive(r.shimPid(), r.shimStartTicks())) {
+        return r;
+      }
+      // The shim renames exit.json into place before it exits, so it may have done both since the
+      // first read: only a read after its death tells a lost exit from one just recorded.
+      exit = ShimExit.read(dir);
+    }
     ContainerRecord now;
     if (exit.isPresent()) {
       now = r.exited(exit.get().exitCode(), exit.get().oomKilled(), exit.get().finishedAt());
-    } else if (!ProcessTable.alive(r.shimPid(), r.shimStartTicks())) {
+    } else {
       // The shim was killed before it could record the exit; docker reports such a loss as 255.
       now = r.exited(255, false, Instant.now());
-    } else {
-      return r;
     }
     if (r.status() == ContainerStatus.PAUSED) {
       cgroups.of(r.id()).thaw();

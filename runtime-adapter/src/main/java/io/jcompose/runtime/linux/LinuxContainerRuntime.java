@@ -294,8 +294,50 @@ public final class LinuxContainerRuntime implements ContainerRuntime, AutoClosea
                               p.getOutputStream(),
                               p.getInputStream(),
                               p.getErrorStream(),
-                              blocking(p::waitFor)));
+                              blocking(p::waitFor),
+                              exec.tty()
+                                  ? ExecTerminal.resizer(p)
+                                  : io.jcompose.runtime.api.AttachedExec.Resizer.NONE));
             });
+  }
+
+  @Override
+  public Future<io.jcompose.runtime.api.AttachedExec> startAttached(
+      String id, int columns, int lines) {
+    return withRecord(
+            id,
+            r -> {
+              if (r.alive()) {
+                throw new ConflictException(
+                    "container " + r.name() + " is already running; attach needs a fresh start");
+              }
+              AttachedStdio stdio =
+                  BundleTerminal.wanted(store.dir(r.id()).config())
+                      ? AttachedStdio.terminal(columns, lines)
+                      : AttachedStdio.pipes();
+              try {
+                ContainerRecord started = lifecycle.start(r, stdio.shimArgs());
+                stdio.closeContainerEnds();
+                records.put(started.id(), started);
+                watcher.watch(
+                    started.id(),
+                    store.dir(started.id()).path(),
+                    started.shimPid(),
+                    started.shimStartTicks());
+                return stdio;
+              } catch (RuntimeException e) {
+                stdio.close();
+                throw e;
+              }
+            })
+        .map(
+            stdio ->
+                new io.jcompose.runtime.api.AttachedExec(
+                    stdio.stdin(),
+                    stdio.stdout(),
+                    stdio.stderr(),
+                    waitForExit(id).map(ContainerState::exitCode),
+                    stdio::resize));
   }
 
   @Override
@@ -316,9 +358,16 @@ public final class LinuxContainerRuntime implements ContainerRuntime, AutoClosea
         .compose(
             r -> {
               Promise<ContainerState> p = Promise.promise();
-              waiters
-                  .computeIfAbsent(r.id(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
-                  .add(p);
+              // Added inside compute: an exit being settled on another event loop removes the
+              // list either before (a new one is made) or after the add, never between the two.
+              waiters.compute(
+                  r.id(),
+                  (k, ps) -> {
+                    List<Promise<ContainerState>> list =
+                        ps != null ? ps : new java.util.concurrent.CopyOnWriteArrayList<>();
+                    list.add(p);
+                    return list;
+                  });
               // The exit may have happened before the waiter was registered.
               onExit(r.id());
               return p.future();

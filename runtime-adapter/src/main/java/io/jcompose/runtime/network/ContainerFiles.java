@@ -35,8 +35,9 @@ final class ContainerFiles {
     for (EndpointState e : endpoints) {
       b.append(e.ipv4Address()).append('\t').append(names).append('\n');
     }
+    String hostGateway = endpoints.isEmpty() ? null : endpoints.get(0).gateway();
     for (String entry : spec.extraHosts()) {
-      b.append(extraHost(entry)).append('\n');
+      b.append(extraHost(entry, hostGateway)).append('\n');
     }
     return b.toString();
   }
@@ -48,8 +49,13 @@ final class ContainerFiles {
     return spec.hostname();
   }
 
-  /** {@code name:addr}, {@code name=addr} (IPv6 addresses contain colons: split at the first). */
-  static String extraHost(String entry) {
+  /**
+   * {@code name:addr}, {@code name=addr} (IPv6 addresses contain colons: split at the first). The
+   * address {@code host-gateway} stands for {@code hostGateway}: as Docker does with its default
+   * host-gateway-ip, it is the host's own address the container reaches it by, here the gateway of
+   * its first network (the host's address on that bridge); null when it has no network.
+   */
+  static String extraHost(String entry, String hostGateway) {
     int eq = entry.indexOf('=');
     int at = eq >= 0 ? eq : entry.indexOf(':');
     if (at <= 0 || at == entry.length() - 1) {
@@ -58,8 +64,14 @@ final class ContainerFiles {
     }
     String address = entry.substring(at + 1).strip();
     if (address.equals("host-gateway")) {
-      throw new RuntimeFailure(
-          "extra_hosts: '" + entry + "': host-gateway is not supported yet; give the address");
+      if (hostGateway == null) {
+        throw new RuntimeFailure(
+            "extra_hosts: '"
+                + entry
+                + "': host-gateway needs a network to reach the host through, and this container"
+                + " has none (network_mode: none); give an address or attach a network");
+      }
+      address = hostGateway;
     }
     return address + "\t" + entry.substring(0, at).strip();
   }

@@ -2,6 +2,11 @@
  * The Linux network driver: one bridge per network ({@code jc-} + 8 hex of the network name's
  * SHA-256), one veth pair per endpoint ({@code jcv} + 10 hex of container and network), each
  * container in a network namespace bind-mounted at {@code <run>/netns/<id>} before it starts.
+ * Endpoints are set up over rtnetlink from the daemon ({@link EndpointSetup}), with no program run
+ * per container. Detaching unmounts the namespace file and lets the kernel destroy the namespace
+ * and its veth pairs in the background (in batches, far cheaper than deleting each veth); removing
+ * a network waits until its veths are gone; bridges and filter rules, once per network, still use
+ * {@code ip} and {@code nft}.
  *
  * <p>Decisions a user may notice:
  *
@@ -21,6 +26,12 @@
  *       When the host's iptables FORWARD policy drops (as after Docker), a {@code JCOMPOSE-FORWARD}
  *       chain accepts traffic from the bridges and replies to them.
  *   <li>An internal network gets no default route in its containers.
+ *   <li>{@code extra_hosts} entries with the address {@code host-gateway} get the gateway of the
+ *       container's first network: the host's own address on that bridge, which reaches the host
+ *       (Docker uses its default host-gateway-ip, the address of {@code docker0}, the same thing
+ *       for its default network). Without a network ({@code network_mode: none}) it is an error.
+ *   <li>{@code enable_ipv6: true} is warned about at {@code up} ("not supported yet") and the
+ *       network gets IPv4 only.
  * </ul>
  */
 package io.jcompose.runtime.network;

@@ -33,16 +33,25 @@ public final class ShimCommand {
 
   /** Starts the container of a bundle; fails with the shim's one-line error. */
   public ShimStart run(Path bundle, Path stateDir) {
-    Process process =
-        start(
+    return run(bundle, stateDir, List.of());
+  }
+
+  /**
+   * Starts the container of a bundle with extra {@code run} options (the stdio of an interactive
+   * run: {@code --stdin/--stdout/--stderr PATH} or {@code --tty PATH}).
+   */
+  public ShimStart run(Path bundle, Path stateDir, List<String> options) {
+    List<String> argv =
+        new ArrayList<>(
             List.of(
                 binary.toString(),
                 "run",
                 "--bundle",
                 bundle.toString(),
                 "--state",
-                stateDir.toString()),
-            false);
+                stateDir.toString()));
+    argv.addAll(options);
+    Process process = start(argv, false);
     String out = drain(process.getInputStream(), Integer.MAX_VALUE);
     String err = drain(process.getErrorStream(), Integer.MAX_VALUE);
     Matcher m = STARTED.matcher(out);
@@ -84,7 +93,7 @@ public final class ShimCommand {
    * spec's {@code COLUMNS} and {@code LINES}) and relays it to the pipes.
    */
   public Process execAttached(Path stateDir, ExecSpec spec) {
-    List<String> argv = execArgv(stateDir, spec);
+    List<String> argv = execArgv(stateDir, spec.tty() ? withoutSize(spec) : spec);
     if (spec.tty()) {
       StringBuilder line = new StringBuilder();
       String cols = spec.environment().get("COLUMNS");
@@ -103,6 +112,18 @@ public final class ShimCommand {
     } catch (IOException e) {
       throw new RuntimeFailure("starting " + argv.get(0) + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The spec without the size entries that only size the terminal: left in the command's
+   * environment they would win over the terminal's real size after a resize (busybox prefers them).
+   */
+  private static ExecSpec withoutSize(ExecSpec spec) {
+    Map<String, String> env = new java.util.HashMap<>(spec.environment());
+    env.remove("COLUMNS");
+    env.remove("LINES");
+    return new ExecSpec(
+        spec.command(), env, spec.user(), spec.workingDir(), spec.tty(), spec.timeout());
   }
 
   private List<String> execArgv(Path stateDir, ExecSpec spec) {

@@ -30,6 +30,30 @@ class ContainerFilesTest {
   }
 
   @Test
+  void hosts_hostGatewayIsTheGatewayOfTheFirstNetwork() {
+    EndpointState eth1 =
+        new EndpointState(
+            "p_back", "eth1", "jcv2", "10.9.0.7", "02:42:0a:09:00:07", "10.9.0.1", List.of());
+    AttachSpec spec =
+        AttachSpec.of("id1", "web1", List.of())
+            .withExtraHosts(List.of("host.docker.internal:host-gateway", "gw=host-gateway"));
+    assertThat(ContainerFiles.hosts(spec, List.of(eth0, eth1)))
+        .contains("172.18.0.1\thost.docker.internal\n", "172.18.0.1\tgw\n")
+        .doesNotContain("host-gateway", "10.9.0.1");
+  }
+
+  @Test
+  void hosts_hostGatewayWithoutANetworkSaysWhyAndWhatToDo() {
+    AttachSpec spec =
+        AttachSpec.of("id1", "web1", List.of()).withExtraHosts(List.of("h:host-gateway"));
+    assertThatThrownBy(() -> ContainerFiles.hosts(spec, List.of()))
+        .hasMessage(
+            "extra_hosts: 'h:host-gateway': host-gateway needs a network to reach the host"
+                + " through, and this container has none (network_mode: none); give an address or"
+                + " attach a network");
+  }
+
+  @Test
   void hosts_rejectsAnEntryWithoutAddressNamingIt() {
     AttachSpec spec = AttachSpec.of("id1", "web1", List.of()).withExtraHosts(List.of("oops"));
     assertThatThrownBy(() -> ContainerFiles.hosts(spec, List.of()))

@@ -34,6 +34,7 @@ public final class NetworkBench {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 50;
     String duration = args.length > 1 ? args[1] : "10s";
     Path tmp = Files.createTempDirectory("jcompose-netbench");
+    System.out.println("state and run dirs under " + tmp + "; load: " + loadAverage());
     String run = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(2);
     Vertx vertx = Vertx.vertx();
     RuntimePaths paths = new RuntimePaths(tmp.resolve("root"), tmp.resolve("run"));
@@ -52,6 +53,20 @@ public final class NetworkBench {
         await(driver.attach(AttachSpec.of(id, "w", List.of(EndpointSpec.of(net, "w")))));
         await(driver.detach(id));
       }
+      // Round 1 right after start (the JIT still compiling), then detached; round 2 warm.
+      attachAll(driver, net, run + "-r1-", count, ids, "attach, round 1 (fresh JVM)");
+      double[] detach1 = new double[count];
+      for (int i = 0; i < count; i++) {
+        long t0 = System.nanoTime();
+        await(driver.detach(ids.get(i)));
+        detach1[i] = (System.nanoTime() - t0) / 1e6;
+      }
+      ids.clear();
+      report("detach, round 1", detach1);
+      // The kernel destroys namespaces in the background; let it finish before the next phase.
+      Thread.sleep(3000);
+      attachAll(driver, net, run + "-c-", count, ids, "attach, round 2 (warm JVM)");
+
       EndpointBench.Result endpoints = EndpointBench.compare(info, tmp.resolve("endpoints"), count);
       report(
           "endpoint alone over rtnetlink (netns + veth + address + routes + lo)",
@@ -62,21 +77,8 @@ public final class NetworkBench {
       System.out.printf(
           "endpoint alone, CPU of JVM + children per endpoint: rtnetlink %.2f ms, former way %.2f ms%n",
           endpoints.netlinkCpuMs(), endpoints.ipCpuMs());
-      double[] attach = new double[count];
-      long cpu0 = cpuNanos();
-      for (int i = 0; i < count; i++) {
-        String id = run + "-c-" + i;
-        long t0 = System.nanoTime();
-        await(driver.attach(AttachSpec.of(id, "c" + i, List.of(EndpointSpec.of(net, "svc")))));
-        attach[i] = (System.nanoTime() - t0) / 1e6;
-        ids.add(id);
-      }
-      long cpu = cpuNanos() - cpu0;
-      report("attach (netns + veth + address + route + files + DNS)", attach);
-      System.out.printf(
-          "attach CPU time (daemon + any processes it ran): %.2f ms per container%n",
-          cpu / 1e6 / count);
-
+      // The kernel destroys namespaces in the background; let it finish before the next phase.
+      Thread.sleep(3000);
       Attachment web = await(driver.attachment(ids.get(0)));
       Path docroot = Files.createDirectories(tmp.resolve("www"));
       Files.writeString(docroot.resolve("index.html"), "x".repeat(612));
@@ -107,15 +109,38 @@ public final class NetworkBench {
         System.out.println("proxy on 127.0.0.1:" + port + ", container " + web.primaryAddress());
         Thread.sleep(Long.parseLong(System.getenv("BENCH_PAUSE")) * 1000);
       }
-      for (int connections : new int[] {8, 32}) {
-        for (String url : List.of(direct, proxied)) {
-          System.out.printf(
-              "%nwrk -t2 -c%d -d%s %s  (%s)%n",
-              connections,
-              duration,
-              url,
-              url.equals(direct) ? "direct to the container" : "through the jcompose proxy");
-          System.out.println(wrk(connections, duration, url));
+      DockerProxy docker = null;
+      if (DockerProxy.installed()) {
+        docker = DockerProxy.start(web.primaryAddress(), 80);
+      } else {
+        System.out.println("\ndocker-proxy: " + DockerProxy.BINARY + " missing; no comparison");
+      }
+      Map<String, String> targets = new java.util.LinkedHashMap<>();
+      targets.put("direct to the container", direct);
+      targets.put("through the jcompose proxy", proxied);
+      if (docker != null) {
+        targets.put("through docker-proxy", "http://127.0.0.1:" + docker.port() + "/");
+      }
+      try {
+        System.out.println("\nload before wrk: " + loadAverage());
+        for (int connections : new int[] {8, 32}) {
+          // Targets in turn, twice, so a change of load hits each of them alike.
+          for (int round = 0; round < 2; round++) {
+            for (Map.Entry<String, String> t : targets.entrySet()) {
+              System.out.printf(
+                  "wrk -t2 -c%d -d%s %s (%s): %s%n",
+                  connections,
+                  duration,
+                  t.getValue(),
+                  t.getKey(),
+                  wrk(connections, duration, t.getValue()));
+            }
+          }
+        }
+        System.out.println("load after wrk: " + loadAverage());
+      } finally {
+        if (docker != null) {
+          docker.close();
         }
       }
       await(proxy.unpublish(ids.get(0)));
@@ -127,7 +152,7 @@ public final class NetworkBench {
         detach[i] = (System.nanoTime() - t0) / 1e6;
       }
       ids.clear();
-      report("detach", detach);
+      report("detach, round 2", detach);
     } finally {
       if (httpd != null) {
         httpd.destroyForcibly();
@@ -135,7 +160,12 @@ public final class NetworkBench {
       for (String id : ids) {
         await(driver.detach(id));
       }
+      long r0 = System.nanoTime();
       await(driver.remove(net));
+      System.out.printf(
+          "remove the network (waits until the kernel has destroyed the detached endpoints): %.2f"
+              + " ms%n",
+          (System.nanoTime() - r0) / 1e6);
       await(proxy.stop());
       await(driver.stop());
       vertx.close();
@@ -143,6 +173,25 @@ public final class NetworkBench {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
       }
     }
+  }
+
+  private static void attachAll(
+      NetworkDriver driver, String net, String prefix, int count, List<String> ids, String what)
+      throws Exception {
+    double[] attach = new double[count];
+    long cpu0 = cpuNanos();
+    for (int i = 0; i < count; i++) {
+      String id = prefix + i;
+      long t0 = System.nanoTime();
+      await(driver.attach(AttachSpec.of(id, "c" + i, List.of(EndpointSpec.of(net, "svc")))));
+      attach[i] = (System.nanoTime() - t0) / 1e6;
+      ids.add(id);
+    }
+    long cpu = cpuNanos() - cpu0;
+    report(what + ": netns + veth + address + route + files + DNS", attach);
+    System.out.printf(
+        "%s: CPU of the JVM + any processes it ran: %.2f ms per container%n",
+        what, cpu / 1e6 / count);
   }
 
   /** CPU time of this JVM plus its reaped children ({@code /proc/self/stat} cutime, cstime). */
@@ -171,6 +220,7 @@ public final class NetworkBench {
         Arrays.stream(s).sum());
   }
 
+  /** Requests per second, plus wrk's error counts when it reports any. */
   private static String wrk(int connections, String duration, String url) throws Exception {
     Process p =
         new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + duration, url)
@@ -178,6 +228,19 @@ public final class NetworkBench {
             .start();
     String out = new String(p.getInputStream().readAllBytes());
     p.waitFor();
-    return out;
+    StringBuilder b = new StringBuilder();
+    for (String line : out.split("\n")) {
+      String l = line.strip();
+      if (l.startsWith("Requests/sec:")) {
+        b.insert(0, l.substring("Requests/sec:".length()).strip() + " req/s");
+      } else if (l.startsWith("Socket errors") || l.startsWith("Non-2xx")) {
+        b.append("; ").append(l);
+      }
+    }
+    return b.length() == 0 ? out.strip() : b.toString();
+  }
+
+  private static String loadAverage() throws Exception {
+    return Files.readString(Path.of("/proc/loadavg")).strip();
   }
 }

@@ -88,6 +88,23 @@ class NetworkDriverIT {
   }
 
   @Test
+  void extraHostsHostGatewayNamesTheHostsAddressOnTheFirstNetworkAndReachesIt() {
+    String net = network("hostgw", false);
+    String id = run + "-hg-1";
+    containers.add(id);
+    Attachment a =
+        await(
+            driver.attach(
+                AttachSpec.of(id, "hg", List.of(EndpointSpec.of(net, "hg")))
+                    .withExtraHosts(List.of("host.docker.internal:host-gateway"))));
+    String gateway = a.endpoints().get(0).gateway();
+
+    Shell.Out hosts = Shell.in(a, "cat /etc/hosts; busybox ping -c1 -W2 host.docker.internal");
+    assertThat(hosts.text()).contains(gateway + "\thost.docker.internal\n");
+    assertThat(hosts.exit()).as(hosts.text()).isZero();
+  }
+
+  @Test
   void containerOnAnotherNetworkCannotResolveOrReach() {
     String a = network("a", false);
     String b = network("b", false);
@@ -205,6 +222,17 @@ class NetworkDriverIT {
     assertThat(AttachmentRegistry.isMounted(owner.netns())).isTrue();
     await(driver.detach(run + "-side-1"));
     assertThat(Files.exists(owner.netns())).isFalse();
+  }
+
+  @Test
+  void theSameContainerAttachesAgainRightAfterItsDetach() {
+    String net = network("again", false);
+    for (int i = 0; i < 3; i++) {
+      Attachment a = attach("again-1", EndpointSpec.of(net, "again"));
+      assertThat(Shell.in(a, "busybox ping -c1 -W2 " + a.endpoints().get(0).gateway()).exit())
+          .isZero();
+      await(driver.detach(run + "-again-1"));
+    }
   }
 
   @Test

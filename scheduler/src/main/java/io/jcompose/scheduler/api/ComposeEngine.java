@@ -78,6 +78,17 @@ public interface ComposeEngine {
     return Future.failedFuture(new UnsupportedOperationException("interactive exec"));
   }
 
+  /**
+   * Starts a one-off container that {@link #run} created with {@link RunOptions#attach()}, its main
+   * process's stdio handed to the caller (interactive {@code run}); {@code columns} and {@code
+   * lines} size its terminal when it has one (0: unknown). With {@code autoRemove} the container is
+   * removed once it has exited, before the exit code completes.
+   */
+  default Future<io.jcompose.runtime.api.AttachedExec> runAttached(
+      String projectName, String container, boolean autoRemove, int columns, int lines) {
+    return Future.failedFuture(new UnsupportedOperationException("interactive run"));
+  }
+
   /** Runs a one-off container of a service; its output goes to {@code output} unless detached. */
   Future<RunResult> run(
       Project project,

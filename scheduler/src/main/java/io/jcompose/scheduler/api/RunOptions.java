@@ -19,6 +19,8 @@ import java.util.Map;
  * @param autoRemove remove the container when it exits ({@code --rm})
  * @param noDeps do not start the service's dependencies
  * @param servicePorts publish the service's ports ({@code --service-ports})
+ * @param attach only create the container (after its dependencies): the caller starts it with its
+ *     stdio attached through {@link ComposeEngine#runAttached}
  */
 public record RunOptions(
     String service,
@@ -33,11 +35,44 @@ public record RunOptions(
     boolean detach,
     boolean autoRemove,
     boolean noDeps,
-    boolean servicePorts) {
+    boolean servicePorts,
+    boolean attach) {
   public RunOptions {
     command = command == null ? null : List.copyOf(command);
     entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
     environment = environment == null ? Map.of() : Map.copyOf(environment);
     labels = labels == null ? Map.of() : Map.copyOf(labels);
+  }
+
+  /** Options of a run that is not attached (output comes back as log entries). */
+  public RunOptions(
+      String service,
+      List<String> command,
+      List<String> entrypoint,
+      Map<String, String> environment,
+      Map<String, String> labels,
+      String name,
+      String user,
+      String workingDir,
+      boolean tty,
+      boolean detach,
+      boolean autoRemove,
+      boolean noDeps,
+      boolean servicePorts) {
+    this(
+        service,
+        command,
+        entrypoint,
+        environment,
+        labels,
+        name,
+        user,
+        workingDir,
+        tty,
+        detach,
+        autoRemove,
+        noDeps,
+        servicePorts,
+        false);
   }
 }

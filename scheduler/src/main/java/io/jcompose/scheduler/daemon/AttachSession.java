@@ -12,14 +12,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Relays one attached command over an upgraded connection in frames of a type byte, a 4-byte
- * big-endian length and the payload. Client to daemon: 0 stdin bytes, 1 end of stdin. Daemon to
- * client: 1 stdout, 2 stderr, 3 exit code (4 bytes), 4 error message; the daemon then closes. The
- * process streams block, so each has its own thread.
+ * big-endian length and the payload. Client to daemon: 0 stdin bytes, 1 end of stdin, 2 terminal
+ * size (columns and lines, 4 bytes each). Daemon to client: 1 stdout, 2 stderr, 3 exit code (4
+ * bytes), 4 error message; the daemon then closes. The process streams block, so each has its own
+ * thread, and so do resizes.
  */
 final class AttachSession {
 
   static final byte STDIN = 0;
   static final byte STDIN_END = 1;
+  static final byte RESIZE = 2;
   static final byte STDOUT = 1;
   static final byte STDERR = 2;
   static final byte EXIT = 3;
@@ -27,6 +29,7 @@ final class AttachSession {
 
   private final NetSocket socket;
   private final LinkedBlockingQueue<byte[]> input = new LinkedBlockingQueue<>();
+  private final LinkedBlockingQueue<int[]> sizes = new LinkedBlockingQueue<>();
   private Buffer pending = Buffer.buffer();
 
   private AttachSession(NetSocket socket) {
@@ -38,7 +41,11 @@ final class AttachSession {
     AttachSession session = new AttachSession(socket);
     socket.handler(session::received);
     // A client that goes away ends stdin: a shell reading it then exits.
-    socket.closeHandler(v -> session.input.add(new byte[0]));
+    socket.closeHandler(
+        v -> {
+          session.input.add(new byte[0]);
+          session.sizes.add(new int[0]);
+        });
     exec.onComplete(
         started -> {
           if (started.failed()) {
@@ -56,6 +63,7 @@ final class AttachSession {
     Thread out = pump(exec.stdout(), STDOUT);
     Thread err = pump(exec.stderr(), STDERR);
     thread("attach-stdin", () -> feed(exec.stdin()));
+    thread("attach-resize", () -> resize(exec.resizer()));
     exec.exitCode()
         .onComplete(
             code ->
@@ -70,6 +78,7 @@ final class AttachSession {
                               .getBytes();
                       socket.write(frame(EXIT, payload)).onComplete(w -> socket.close());
                       input.add(new byte[0]);
+                      sizes.add(new int[0]);
                     }));
   }
 
@@ -107,6 +116,27 @@ final class AttachSession {
     }
   }
 
+  private void resize(AttachedExec.Resizer resizer) {
+    try {
+      while (true) {
+        int[] size = sizes.take();
+        if (size.length == 0) {
+          return;
+        }
+        // Only the newest size matters when several queued up.
+        int[] newer;
+        while ((newer = sizes.peek()) != null && newer.length == 2) {
+          size = sizes.poll();
+        }
+        resizer.resize(size[0], size[1]);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      // A terminal that cannot be resized only looks wrong; the session goes on.
+    }
+  }
+
   private void received(Buffer data) {
     pending.appendBuffer(data);
     while (pending.length() >= 5) {
@@ -121,6 +151,9 @@ final class AttachSession {
         input.add(new byte[0]);
       } else if (type == STDIN && payload.length > 0) {
         input.add(payload);
+      } else if (type == RESIZE && payload.length == 8) {
+        Buffer size = Buffer.buffer(payload);
+        sizes.add(new int[] {size.getInt(0), size.getInt(4)});
       }
     }
   }

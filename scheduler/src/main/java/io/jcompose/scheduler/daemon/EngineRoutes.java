@@ -94,6 +94,21 @@ public final class EngineRoutes {
         .project("stats", c -> engine.stats(c.project(), options(c, StatsOptions.class)))
         .host("ls", c -> engine.ls(options(c, ListOptions.class)));
     routes.attach("exec/attach", this::execAttached);
+    routes.attach("run/attach", this::runAttached);
+  }
+
+  private Future<io.jcompose.runtime.api.AttachedExec> runAttached(
+      String project, Map<String, String> query) {
+    String container = query.get("container");
+    if (container == null || container.isBlank()) {
+      throw new IllegalArgumentException("query parameter 'container' is missing");
+    }
+    return engine.runAttached(
+        project,
+        container,
+        Boolean.parseBoolean(query.get("remove")),
+        number(query.get("columns")),
+        number(query.get("lines")));
   }
 
   private Future<io.jcompose.runtime.api.AttachedExec> execAttached(

@@ -45,6 +45,9 @@ final class EngineContext {
             this::whenRunning,
             c -> {
               c.published = List.of();
+              if (c.removing) {
+                return Future.succeededFuture();
+              }
               return networking.stopped(c.netKey).recover(e -> Future.succeededFuture());
             });
     this.ops = new ContainerOps(rt, supervisor, networking, events);

@@ -164,6 +164,7 @@ final class ExecVerbs {
             null);
     ParallelLimiter limiter = ctx.limiter(0);
     return depsUp
+        .compose(v -> new RunInfrastructure(ctx).ensure(project, service))
         .compose(
             v -> ctx.ops.create(n, new ImageResolver(ctx.rt, null, progress), limiter, progress))
         .compose(c -> attachAndStart(c, options, output, limiter, progress));
@@ -198,6 +199,10 @@ final class ExecVerbs {
       Handler<LogEntry> output,
       ParallelLimiter limiter,
       Progress progress) {
+    if (options.attach()) {
+      // The client starts it through run/attach, with its stdio.
+      return Future.succeededFuture(new RunResult(c.name, 0));
+    }
     if (options.detach()) {
       return ctx.ops.start(c, limiter, progress).map(new RunResult(c.name, 0));
     }

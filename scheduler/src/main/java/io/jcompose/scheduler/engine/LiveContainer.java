@@ -37,6 +37,9 @@ final class LiveContainer {
   Ticker.Cancellable pendingRestart;
   int generation;
   List<PublishedPort> published = List.of();
+  // Set while the engine removes the container: its exit then skips marking DNS stopped, since the
+  // removal takes the whole endpoint away next (one network step per container instead of two).
+  volatile boolean removing;
 
   /** Set while re-adopting a running container: its ports are already open, only read them. */
   boolean adopting;

@@ -162,6 +162,7 @@ final class PlanExecutor {
                         new DependencyFailure(
                             "container " + op.name() + " not created: " + e.getMessage())));
     List<Dependency> deps = plan.gates().getOrDefault(op.service(), List.of());
+    boolean startsAtOnce = run.start() && deps.isEmpty();
     String resource = Progress.container(op.name());
     Future<LiveContainer> created =
         switch (op.kind()) {
@@ -174,7 +175,8 @@ final class PlanExecutor {
                               newContainer(project, service, op, key),
                               run.images(),
                               run.limiter(),
-                              run.progress()));
+                              run.progress(),
+                              startsAtOnce));
           case RECREATE ->
               infraReady
                   .compose(v -> joinTarget(service, byService))
@@ -192,7 +194,8 @@ final class PlanExecutor {
                                         newContainer(project, service, op, key),
                                         run.images(),
                                         run.limiter(),
-                                        Progress.NONE))
+                                        Progress.NONE,
+                                        startsAtOnce))
                             .onSuccess(c -> run.progress().done(resource, "Recreated"));
                       });
           case RESTART ->

@@ -176,6 +176,13 @@ public final class RuntimeComposeEngine implements ComposeEngine {
   }
 
   @Override
+  public Future<io.jcompose.runtime.api.AttachedExec> runAttached(
+      String projectName, String container, boolean autoRemove, int columns, int lines) {
+    return guard(
+        () -> new AttachedRun(ctx).start(projectName, container, autoRemove, columns, lines));
+  }
+
+  @Override
   public Future<RunResult> run(
       Project project,
       RunOptions options,

@@ -1,7 +1,9 @@
 package io.jcompose.scheduler.engine;
 
 import io.jcompose.health.api.HealthMonitor;
+import io.jcompose.health.api.HealthStatus;
 import io.jcompose.health.api.HealthTransition;
+import io.jcompose.health.api.Probe;
 import io.jcompose.health.api.ProbeResult;
 import io.jcompose.health.api.Probes;
 import io.jcompose.health.api.Ticker;
@@ -55,13 +57,21 @@ final class Supervisor {
 
   /** Registers a container (fresh or re-adopted); a running one is watched at once. */
   LiveContainer track(LiveContainer c, ContainerState state) {
+    return track(c, state, false);
+  }
+
+  /**
+   * As above; with {@code startsAtOnce} a container that is not running is not reported stopped
+   * (its start follows immediately and reports it running).
+   */
+  LiveContainer track(LiveContainer c, ContainerState state, boolean startsAtOnce) {
     live.put(c.id, c);
     c.status = state.status();
     c.exitCode = state.exitCode();
     if (state.isAlive()) {
       c.adopting = true;
       running(c, state.startedAt() == null ? ticker.now() : state.startedAt(), false);
-    } else {
+    } else if (!startsAtOnce) {
       onStopped.apply(c);
     }
     return c;
@@ -99,6 +109,7 @@ final class Supervisor {
 
   private Future<Void> running(LiveContainer c, Instant startedAt, boolean announce) {
     int generation;
+    boolean forgetHealth = false;
     synchronized (this) {
       c.status = ContainerStatus.RUNNING;
       c.startedAt = startedAt;
@@ -107,17 +118,36 @@ final class Supervisor {
       if (c.monitor != null) {
         c.monitor.close();
       }
-      if (c.hasHealthcheck()) {
-        c.health = io.jcompose.health.api.HealthStatus.STARTING;
-        c.monitor =
-            HealthMonitor.start(
-                c.id,
-                c.healthConfig,
-                Probes.fromTest(
-                    c.healthConfig.test(), (argv, timeout) -> probe(c.id, argv, timeout)),
-                ticker,
-                t -> healthChanged(c, t));
+      // A re-adopted container ran on while the daemon was away: its health goes on from what
+      // was recorded. Any other start begins a new run whose health starts over.
+      HealthStatus kept = c.adopting ? c.record.health() : null;
+      if (!c.adopting && c.record.health() != null) {
+        c.record = c.record.withHealth(null, 0);
+        forgetHealth = true;
       }
+      if (c.hasHealthcheck()) {
+        Probe probe =
+            Probes.fromTest(c.healthConfig.test(), (argv, timeout) -> probe(c.id, argv, timeout));
+        if (kept != null) {
+          c.health = kept;
+          c.monitor =
+              HealthMonitor.resume(
+                  c.id,
+                  c.healthConfig,
+                  probe,
+                  ticker,
+                  t -> healthChanged(c, t),
+                  kept,
+                  c.record.failingStreak());
+        } else {
+          c.health = HealthStatus.STARTING;
+          c.monitor =
+              HealthMonitor.start(c.id, c.healthConfig, probe, ticker, t -> healthChanged(c, t));
+        }
+      }
+    }
+    if (forgetHealth) {
+      persist(c);
     }
     if (announce) {
       events.publish(c, "start", Map.of());
@@ -141,7 +171,9 @@ final class Supervisor {
   private void healthChanged(LiveContainer c, HealthTransition t) {
     synchronized (this) {
       c.health = t.to();
+      c.record = c.record.withHealth(t.to(), c.monitor == null ? 0 : c.monitor.failingStreak());
     }
+    persist(c);
     events.publish(c, "health_status: " + t.to().word(), Map.of());
     notifyChange(c);
   }

@@ -1,11 +1,13 @@
 package io.jcompose.scheduler.engine;
 
 import io.jcompose.model.api.FileResource;
+import io.jcompose.model.api.NetworkDefinition;
 import io.jcompose.model.api.Project;
 import io.jcompose.model.api.Service;
 import io.jcompose.model.api.ServiceFileRef;
 import io.jcompose.model.api.ServiceVolume;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -69,6 +71,21 @@ final class UnsupportedAttributes {
     List<String> out = new ArrayList<>();
     for (String attribute : found) {
       out.add("services." + s.name() + "." + attribute + ": not supported by jcompose; ignored");
+    }
+    return out;
+  }
+
+  /** One warning line per network of {@code keys} that asks for what jcompose cannot give yet. */
+  static List<String> ofNetworks(Project project, Collection<String> keys) {
+    List<String> out = new ArrayList<>();
+    for (String key : keys) {
+      NetworkDefinition n = project.networks().get(key);
+      if (n != null && !n.external() && Boolean.TRUE.equals(n.enableIpv6())) {
+        out.add(
+            "networks."
+                + key
+                + ".enable_ipv6: IPv6 is not supported yet; the network gets IPv4 only");
+      }
     }
     return out;
   }

@@ -136,10 +136,15 @@ final class UpVerb {
     plan.operations().stream()
         .filter(o -> o.service() != null && project.service(o.service()) != null)
         .forEach(o -> services.add(o.service()));
+    Set<String> networks = new LinkedHashSet<>();
     for (String s : services) {
       for (String w : UnsupportedAttributes.of(project, project.service(s))) {
         progress.warning("Service " + s, w);
       }
+      networks.addAll(ServiceNames.networkKeys(project, project.service(s)));
+    }
+    for (String w : UnsupportedAttributes.ofNetworks(project, networks)) {
+      progress.warning("Project " + project.name(), w);
     }
   }
 

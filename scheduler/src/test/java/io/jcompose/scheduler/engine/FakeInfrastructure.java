@@ -31,6 +31,10 @@ final class FakeInfrastructure {
   final Map<String, Volume> volumes = new ConcurrentHashMap<>();
   final Map<String, AttachSpec> attachments = new ConcurrentHashMap<>();
   final Set<String> dnsRunning = ConcurrentHashMap.newKeySet();
+
+  /** Containers whose DNS records were marked stopped, in call order. */
+  final java.util.List<String> markedStopped = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   final Map<String, List<PublishedPort>> published = new ConcurrentHashMap<>();
   final Map<String, ImageConfig> imageConfigs = new ConcurrentHashMap<>();
   final java.util.concurrent.atomic.AtomicInteger publishCalls =
@@ -130,6 +134,7 @@ final class FakeInfrastructure {
 
         @Override
         public Future<Void> markStopped(String containerId) {
+          markedStopped.add(containerId);
           dnsRunning.remove(containerId);
           return Future.succeededFuture();
         }

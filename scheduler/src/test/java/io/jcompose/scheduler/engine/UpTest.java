@@ -339,4 +339,47 @@ class UpTest {
                 assertThat(e.detail())
                     .isEqualTo("services.web.oom_score_adj: not supported by jcompose; ignored"));
   }
+
+  @Test
+  void up_warnsOnceThatIpv6IsNotSupportedAndStillCreatesTheNetwork() throws Exception {
+    harness(0);
+    Project base =
+        project(
+            "shop",
+            service("web").networks(Map.of("v6", io.jcompose.model.api.ServiceNetwork.plain())),
+            service("api").networks(Map.of("v6", io.jcompose.model.api.ServiceNetwork.plain())));
+    Project p =
+        new Project(
+            base.name(),
+            base.workingDir(),
+            base.configFiles(),
+            base.services(),
+            Map.of(
+                "v6",
+                new io.jcompose.model.api.NetworkDefinition(
+                    "v6", "shop_v6", null, null, null, false, false, false, null, true, null,
+                    null)),
+            base.volumes(),
+            base.secrets(),
+            base.configs(),
+            base.activeProfiles(),
+            base.disabledServices(),
+            base.warnings(),
+            base.models(),
+            base.extensions());
+
+    up(p);
+
+    assertThat(h.progress)
+        .filteredOn(e -> e.detail() != null && e.detail().contains("enable_ipv6"))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.detail())
+                    .isEqualTo(
+                        "networks.v6.enable_ipv6: IPv6 is not supported yet; the network gets"
+                            + " IPv4 only"));
+    assertThat(h.infra.networks).containsKey("shop_v6");
+    assertThat(h.runtime.names()).hasSize(2);
+  }
 }

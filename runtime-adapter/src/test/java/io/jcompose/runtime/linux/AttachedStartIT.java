@@ -1,0 +1,125 @@
+package io.jcompose.runtime.linux;
+
+import static io.jcompose.runtime.linux.LinuxContainerRuntimeIT.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jcompose.runtime.api.AttachedExec;
+import io.jcompose.runtime.api.ContainerSpec;
+import io.jcompose.runtime.api.ContainerState;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A container started with its main process's stdio handed to the caller: pipes without a tty, a
+ * pseudo terminal of the asked size (and resizable) with one, and nothing of it in the log.
+ */
+class AttachedStartIT {
+  private static LinuxRuntimeFixture fixture;
+
+  @BeforeAll
+  static void setUp() throws IOException {
+    fixture = new LinuxRuntimeFixture();
+  }
+
+  @AfterAll
+  static void tearDown() {
+    fixture.close();
+  }
+
+  @Test
+  void startAttached_withoutTty_givesTheProcessPipesAndItsExitCode() throws Exception {
+    ContainerState c =
+        await(
+            fixture.runtime.create(
+                spec(false, "sh", "-c", "read x; echo got:$x; echo oops >&2; exit 4")));
+    try {
+      AttachedExec a = await(fixture.runtime.startAttached(c.id(), 0, 0));
+      CompletableFuture<String> out = drain(a.stdout());
+      CompletableFuture<String> err = drain(a.stderr());
+      a.stdin().write("hello\n".getBytes(StandardCharsets.UTF_8));
+      a.stdin().close();
+
+      assertThat(await(a.exitCode())).isEqualTo(4);
+      assertThat(out.get(30, TimeUnit.SECONDS)).isEqualTo("got:hello\n");
+      assertThat(err.get(30, TimeUnit.SECONDS)).isEqualTo("oops\n");
+    } finally {
+      await(fixture.runtime.remove(c.id(), true));
+    }
+  }
+
+  @Test
+  void startAttached_withTty_runsOnATerminalOfTheAskedSize_thatFollowsResizes() throws Exception {
+    ContainerState c =
+        await(
+            fixture.runtime.create(
+                spec(
+                    true,
+                    "sh",
+                    "-c",
+                    "[ -t 0 ] && [ -t 1 ] && echo on-a-tty; stty size; read x; stty size")));
+    try {
+      AttachedExec a = await(fixture.runtime.startAttached(c.id(), 100, 30));
+      CompletableFuture<String> out = drain(a.stdout());
+      Thread.sleep(500);
+      a.resizer().resize(123, 45);
+      a.stdin().write("\n".getBytes(StandardCharsets.UTF_8));
+      a.stdin().flush();
+
+      assertThat(await(a.exitCode())).isZero();
+      assertThat(out.get(30, TimeUnit.SECONDS).replace("\r", ""))
+          .contains("on-a-tty\n30 100\n")
+          .endsWith("45 123\n");
+    } finally {
+      await(fixture.runtime.remove(c.id(), true));
+    }
+  }
+
+  private static ContainerSpec spec(boolean tty, String... command) {
+    String name = "attach-it-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    ContainerSpec s = ContainerSpec.of(name, "busybox").withCommand(List.of(command));
+    return new ContainerSpec(
+        s.name(),
+        s.image(),
+        s.labels(),
+        s.entrypoint(),
+        s.command(),
+        s.environment(),
+        s.workingDir(),
+        s.user(),
+        s.hostname(),
+        s.init(),
+        tty,
+        s.security(),
+        s.resources(),
+        s.mounts(),
+        s.ulimits(),
+        s.sysctls(),
+        s.networkNamespace(),
+        s.hostNetwork(),
+        s.stopSignal(),
+        s.stopGrace());
+  }
+
+  private static CompletableFuture<String> drain(InputStream in) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          ByteArrayOutputStream buf = new ByteArrayOutputStream();
+          try (in) {
+            in.transferTo(buf);
+          } catch (IOException e) {
+            throw new IllegalStateException(e);
+          }
+          return buf.toString(StandardCharsets.UTF_8);
+        });
+  }
+}

@@ -1,0 +1,82 @@
+package io.jcompose.scheduler.engine;
+
+import io.jcompose.runtime.api.AttachedExec;
+import io.jcompose.runtime.api.ConflictException;
+import io.jcompose.runtime.api.ContainerState;
+import io.jcompose.runtime.api.NotFoundException;
+import io.jcompose.scheduler.plan.ComposeLabels;
+import io.vertx.core.Future;
+
+/**
+ * The second half of an interactive {@code run}: starts the one-off container {@code run} created,
+ * its main process's stdio handed to the caller, and with {@code --rm} removes it once it has
+ * exited — before the exit code completes, so a client that has the code finds nothing left.
+ */
+final class AttachedRun {
+
+  private final EngineContext ctx;
+
+  AttachedRun(EngineContext ctx) {
+    this.ctx = ctx;
+  }
+
+  Future<AttachedExec> start(
+      String project, String container, boolean autoRemove, int columns, int lines) {
+    return ctx.rt
+        .containers()
+        .inspect(container)
+        .compose(
+            state -> {
+              if (!project.equals(state.labels().get(ComposeLabels.PROJECT))) {
+                return Future.failedFuture(
+                    new NotFoundException(
+                        "container " + container + " is not part of project " + project));
+              }
+              if (state.isAlive()) {
+                return Future.failedFuture(
+                    new ConflictException(
+                        "container " + container + " is already running; run creates a new one"));
+              }
+              return ctx.adopter.tracked(null, state).map(state);
+            })
+        .compose(
+            state ->
+                ctx.rt
+                    .containers()
+                    .startAttached(state.id(), columns, lines)
+                    .recover(e -> removedAfterFailure(state, autoRemove, e))
+                    .compose(
+                        attached ->
+                            ctx.supervisor
+                                .started(state.id())
+                                .map(attached.withExitCode(ended(state, attached, autoRemove)))));
+  }
+
+  /** A start that failed (no such command…) leaves nothing behind with {@code --rm}. */
+  private Future<AttachedExec> removedAfterFailure(
+      ContainerState state, boolean autoRemove, Throwable failure) {
+    if (!autoRemove) {
+      return Future.failedFuture(failure);
+    }
+    return ctx.rt
+        .containers()
+        .inspect(state.id())
+        .compose(now -> ctx.ops.remove(now, null, ctx.limiter(0), Progress.NONE))
+        .transform(removed -> Future.failedFuture(failure));
+  }
+
+  private Future<Integer> ended(ContainerState state, AttachedExec attached, boolean autoRemove) {
+    if (!autoRemove) {
+      return attached.exitCode();
+    }
+    return attached
+        .exitCode()
+        .compose(
+            code ->
+                ctx.rt
+                    .containers()
+                    .inspect(state.id())
+                    .compose(now -> ctx.ops.remove(now, null, ctx.limiter(0), Progress.NONE))
+                    .map(code));
+  }
+}
