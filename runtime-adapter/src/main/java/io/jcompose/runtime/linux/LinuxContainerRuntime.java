@@ -358,9 +358,16 @@ public final class LinuxContainerRuntime implements ContainerRuntime, AutoClosea
         .compose(
             r -> {
               Promise<ContainerState> p = Promise.promise();
-              waiters
-                  .computeIfAbsent(r.id(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
-                  .add(p);
+              // Added inside compute: an exit being settled on another event loop removes the
+              // list either before (a new one is made) or after the add, never between the two.
+              waiters.compute(
+                  r.id(),
+                  (k, ps) -> {
+                    List<Promise<ContainerState>> list =
+                        ps != null ? ps : new java.util.concurrent.CopyOnWriteArrayList<>();
+                    list.add(p);
+                    return list;
+                  });
               // The exit may have happened before the waiter was registered.
               onExit(r.id());
               return p.future();

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,11 @@ final class AttachmentRegistry {
   private final Path netnsDir;
   private final NetworkRegistry networks;
   private final Map<String, AttachmentState> attachments = new LinkedHashMap<>();
+
+  /** Host veths of detached endpoints the kernel may still be destroying, by network. */
+  private final Map<String, Set<String>> releasing = new HashMap<>();
+
+  private static final long RELEASE_WAIT_MS = 3000;
 
   AttachmentRegistry(StateStore store, Path netnsDir, NetworkRegistry networks) {
     this.store = store;
@@ -238,9 +244,23 @@ final class AttachmentRegistry {
   }
 
   private void teardown(AttachmentState a) {
-    List<String> veths = a.endpoints().stream().map(EndpointState::hostVeth).toList();
-    EndpointSetup.remove(Path.of(a.netns()), veths);
+    EndpointSetup.remove(Path.of(a.netns()));
+    for (EndpointState e : a.endpoints()) {
+      releasing.computeIfAbsent(e.network(), k -> new HashSet<>()).add(e.hostVeth());
+    }
     store.delete(a);
+  }
+
+  /**
+   * Waits until the host veths of endpoints detached from {@code network} are gone; one still there
+   * after a while (something keeps its namespace alive) is deleted outright, so that removing the
+   * network leaves no link behind.
+   */
+  void awaitReleased(String network) {
+    Set<String> veths = releasing.remove(network);
+    if (veths != null && !EndpointSetup.awaitGone(List.copyOf(veths), RELEASE_WAIT_MS)) {
+      EndpointSetup.deleteNow(List.copyOf(veths));
+    }
   }
 
   private static void createEmpty(Path file) {

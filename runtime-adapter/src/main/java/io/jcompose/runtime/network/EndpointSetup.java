@@ -16,6 +16,11 @@ import java.util.List;
  * default route at the end.
  */
 final class EndpointSetup {
+  private static final int EEXIST = 17;
+
+  /** How long a name held by a namespace being destroyed may take to come free. */
+  private static final long STALE_WAIT_MS = 2000;
+
   private EndpointSetup() {}
 
   /** A network the container's veth joins, with the chosen address. */
@@ -34,9 +39,15 @@ final class EndpointSetup {
         String veth = "veth " + e.hostVeth() + " (" + e.interfaceName() + " inside)";
         int bridge = host.linkIndex(what, p.bridge());
         byte[] mac = mac(what, e.macAddress());
-        host.call(
-            what + ": creating " + veth + " on bridge " + p.bridge(),
-            RouteRequests.vethPair(e.hostVeth(), bridge, p.mtu(), e.interfaceName(), mac, ns.fd()));
+        String step = what + ": creating " + veth + " on bridge " + p.bridge();
+        NetlinkMessage pair =
+            RouteRequests.vethPair(e.hostVeth(), bridge, p.mtu(), e.interfaceName(), mac, ns.fd());
+        NetlinkReply r = host.tryCall(step, pair);
+        if (r.errno() == EEXIST && awaitGone(List.of(e.hostVeth()), STALE_WAIT_MS)) {
+          // The same name from an earlier attach whose namespace the kernel is still destroying.
+          r = host.tryCall(step, pair);
+        }
+        NetlinkSocket.check(step, r);
         indexes[i] = inside.linkIndex(what, e.interfaceName());
         inside.call(what + ": bringing up " + veth, RouteRequests.linkUp(indexes[i]));
         inside.call(
@@ -55,19 +66,12 @@ final class EndpointSetup {
   }
 
   /**
-   * Deletes the host-side veths (their peers go with them) and unmounts and deletes the namespace
-   * file. Best effort: whatever is already gone is skipped.
+   * Unmounts and deletes the namespace file. The kernel then destroys the namespace in the
+   * background, and with it each veth pair: deleting a veth synchronously costs 30–50 ms of waiting
+   * for the device to drain, while the kernel destroys many dead namespaces in one batch for about
+   * the price of one. Callers that need the host ends gone wait with {@link #awaitGone}.
    */
-  static void remove(Path netns, List<String> hostVeths) {
-    if (!hostVeths.isEmpty()) {
-      try (NetlinkSocket host = NetlinkSocket.open("removing endpoints")) {
-        for (String veth : hostVeths) {
-          host.tryCall("deleting " + veth, RouteRequests.deleteLink(veth));
-        }
-      } catch (RuntimeFailure e) {
-        // Without a socket the links go when the namespace does; unmounting still matters.
-      }
-    }
+  static void remove(Path netns) {
     if (AttachmentRegistry.isMounted(netns)) {
       NetnsFile.unmount(netns);
     }
@@ -75,6 +79,37 @@ final class EndpointSetup {
       Files.deleteIfExists(netns);
     } catch (IOException e) {
       // An empty leftover file is harmless; the next attach of that id overwrites it.
+    }
+  }
+
+  /**
+   * Waits until none of {@code hostVeths} exists on the host any more, up to {@code maxMs}; returns
+   * whether they are all gone.
+   */
+  static boolean awaitGone(List<String> hostVeths, long maxMs) {
+    long deadline = System.nanoTime() + maxMs * 1_000_000;
+    for (String veth : hostVeths) {
+      while (Files.exists(Path.of("/sys/class/net", veth))) {
+        if (System.nanoTime() > deadline) {
+          return false;
+        }
+        try {
+          Thread.sleep(2);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Deletes host veths now (their peers go with them); whatever is already gone is skipped. */
+  static void deleteNow(List<String> hostVeths) {
+    try (NetlinkSocket host = NetlinkSocket.open("removing endpoints")) {
+      for (String veth : hostVeths) {
+        host.tryCall("deleting " + veth, RouteRequests.deleteLink(veth));
+      }
     }
   }
 

@@ -128,6 +128,7 @@ public final class LinuxNetworkDriver implements NetworkDriver {
             n ->
                 blocking(
                     () -> {
+                      attachments.awaitReleased(n.name());
                       networks.remove(n);
                       return null;
                     }));

@@ -47,7 +47,11 @@ final class NetlinkSocket implements AutoCloseable {
    * @return the answer; a kernel error throws {@link RuntimeFailure} naming the step and errno
    */
   NetlinkReply call(String what, NetlinkMessage request) {
-    NetlinkReply r = tryCall(what, request);
+    return check(what, tryCall(what, request));
+  }
+
+  /** Returns {@code r}, or throws its kernel error as one line naming {@code what}. */
+  static NetlinkReply check(String what, NetlinkReply r) {
     if (r.errno() != 0) {
       String detail = r.detail() == null || r.detail().isBlank() ? "" : " (" + r.detail() + ")";
       throw new RuntimeFailure(what + ": " + SystemCalls.describe(r.errno()) + detail);

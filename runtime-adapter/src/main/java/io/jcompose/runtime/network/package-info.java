@@ -2,9 +2,11 @@
  * The Linux network driver: one bridge per network ({@code jc-} + 8 hex of the network name's
  * SHA-256), one veth pair per endpoint ({@code jcv} + 10 hex of container and network), each
  * container in a network namespace bind-mounted at {@code <run>/netns/<id>} before it starts.
- * Endpoints are set up and removed over rtnetlink from the daemon ({@link EndpointSetup}), with no
- * program run per container; bridges and filter rules, once per network, still use {@code ip} and
- * {@code nft}.
+ * Endpoints are set up over rtnetlink from the daemon ({@link EndpointSetup}), with no program run
+ * per container. Detaching unmounts the namespace file and lets the kernel destroy the namespace
+ * and its veth pairs in the background (in batches, far cheaper than deleting each veth); removing
+ * a network waits until its veths are gone; bridges and filter rules, once per network, still use
+ * {@code ip} and {@code nft}.
  *
  * <p>Decisions a user may notice:
  *

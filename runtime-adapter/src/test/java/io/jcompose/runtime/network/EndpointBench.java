@@ -59,8 +59,9 @@ final class EndpointBench {
         cpu[viaNetlink ? 0 : 1] += NetworkBench.cpuNanos() - c0;
       }
     } finally {
-      for (int i = 0; i < files.size(); i++) {
-        EndpointSetup.remove(files.get(i), List.of(veths.get(i)));
+      files.forEach(EndpointSetup::remove);
+      if (!EndpointSetup.awaitGone(veths, 10_000)) {
+        EndpointSetup.deleteNow(veths);
       }
     }
     return new Result(netlink, ip, cpu[0] / 1e6 / count, cpu[1] / 1e6 / count);

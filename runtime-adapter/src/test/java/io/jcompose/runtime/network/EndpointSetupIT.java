@@ -40,7 +40,10 @@ class EndpointSetupIT {
 
   @AfterEach
   void cleanUp() {
-    EndpointSetup.remove(netns, List.of(vethA, vethB));
+    EndpointSetup.remove(netns);
+    if (!EndpointSetup.awaitGone(List.of(vethA, vethB), 5000)) {
+      EndpointSetup.deleteNow(List.of(vethA, vethB));
+    }
     Shell.sh("ip link del " + bridgeA + "; ip link del " + bridgeB);
   }
 
@@ -112,9 +115,25 @@ class EndpointSetupIT {
     } finally {
       Shell.sh("ip link del " + vethA);
     }
-    EndpointSetup.remove(netns, List.of(vethA));
+    EndpointSetup.remove(netns);
     assertThat(AttachmentRegistry.isMounted(netns)).isFalse();
     assertThat(netns).doesNotExist();
+  }
+
+  @Test
+  void removingTheNamespaceTakesTheVethPairWithIt() throws Exception {
+    Files.write(netns, new byte[0]);
+    EndpointSetup.create(
+        "test",
+        netns,
+        List.of(
+            plug(vethA, "eth0", "10.231.0.5", "02:42:0a:e7:00:05", "10.231.0.1", bridgeA, true)));
+    assertThat(Path.of("/sys/class/net", vethA)).exists();
+
+    EndpointSetup.remove(netns);
+
+    assertThat(netns).doesNotExist();
+    assertThat(EndpointSetup.awaitGone(List.of(vethA), 5000)).isTrue();
   }
 
   @Test

@@ -160,7 +160,12 @@ public final class NetworkBench {
       for (String id : ids) {
         await(driver.detach(id));
       }
+      long r0 = System.nanoTime();
       await(driver.remove(net));
+      System.out.printf(
+          "remove the network (waits until the kernel has destroyed the detached endpoints): %.2f"
+              + " ms%n",
+          (System.nanoTime() - r0) / 1e6);
       await(proxy.stop());
       await(driver.stop());
       vertx.close();

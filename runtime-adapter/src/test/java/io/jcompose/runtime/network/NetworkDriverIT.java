@@ -225,6 +225,17 @@ class NetworkDriverIT {
   }
 
   @Test
+  void theSameContainerAttachesAgainRightAfterItsDetach() {
+    String net = network("again", false);
+    for (int i = 0; i < 3; i++) {
+      Attachment a = attach("again-1", EndpointSpec.of(net, "again"));
+      assertThat(Shell.in(a, "busybox ping -c1 -W2 " + a.endpoints().get(0).gateway()).exit())
+          .isZero();
+      await(driver.detach(run + "-again-1"));
+    }
+  }
+
+  @Test
   void removingEverythingLeavesNoLinksNamespacesFilesOrRules() {
     String a = network("gone-a", false);
     String b = network("gone-b", true);
