@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * The networks of one state root: in memory, on disk and in the kernel (bridge, filter rules).
- * Blocking; the driver calls it from one worker thread at a time, so it needs no locks.
+ * Blocking and not thread-safe: the driver changes it only while no other network work runs, and
+ * reads it (under a read lock) from any number of workers.
  */
 final class NetworkRegistry {
   private static final int DEFAULT_MTU = 1500;
