@@ -183,16 +183,15 @@ final class NetworkRegistry {
     }
   }
 
+  /** One rtnetlink request from the daemon: no {@code ip} process on the way of every down. */
   private static void deleteBridge(NetworkState n) {
-    HostCommand.Result r = HostCommand.tryRun(null, "ip", "link", "del", n.bridge());
-    if (r.exit() != 0 && Files.exists(Path.of("/sys/class/net", n.bridge()))) {
-      throw new RuntimeFailure(
-          "network "
-              + n.name()
-              + ": cannot delete bridge "
-              + n.bridge()
-              + ": "
-              + r.stderr().strip());
+    String what = "network " + n.name() + ": cannot delete bridge " + n.bridge();
+    NetlinkReply r;
+    try (NetlinkSocket host = NetlinkSocket.open(what)) {
+      r = host.tryCall(what, RouteRequests.deleteLink(n.bridge()));
+    }
+    if (r.errno() != 0 && Files.exists(Path.of("/sys/class/net", n.bridge()))) {
+      NetlinkSocket.check(what, r);
     }
   }
 }
