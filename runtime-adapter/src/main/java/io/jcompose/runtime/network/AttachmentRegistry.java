@@ -16,45 +16,69 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Container attachments: namespace files, veth endpoints, address allocations and the DNS names
- * they contribute. Blocking and single-threaded like {@link NetworkRegistry}.
+ * they contribute. Safe for concurrent use: address allocation and the in-memory state change under
+ * one short lock, while the kernel work (namespace, veths, unmount) and the container's own files
+ * happen outside it, so endpoints of different containers are set up side by side. A container
+ * being attached or torn down is "busy": other calls for that id wait until it is done, which keeps
+ * one container's operations in order. Every change of the names is published to {@code names}
+ * under the lock, so a newer table never loses to an older one. Networks must not be created or
+ * removed meanwhile; the driver ensures that.
  */
 final class AttachmentRegistry {
   private final StateStore store;
   private final Path netnsDir;
   private final NetworkRegistry networks;
+  private final Consumer<DnsTable> names;
+  private final Object lock = new Object();
   private final Map<String, AttachmentState> attachments = new LinkedHashMap<>();
+
+  /** Attachments whose kernel side is being set up: their addresses are taken already. */
+  private final Map<String, AttachmentState> pending = new HashMap<>();
+
+  /** Container ids with kernel work in flight. */
+  private final Set<String> busy = new HashSet<>();
 
   /** Host veths of detached endpoints the kernel may still be destroying, by network. */
   private final Map<String, Set<String>> releasing = new HashMap<>();
 
   private static final long RELEASE_WAIT_MS = 3000;
 
-  AttachmentRegistry(StateStore store, Path netnsDir, NetworkRegistry networks) {
+  AttachmentRegistry(
+      StateStore store, Path netnsDir, NetworkRegistry networks, Consumer<DnsTable> names) {
     this.store = store;
     this.netnsDir = netnsDir;
     this.networks = networks;
+    this.names = names;
   }
 
   /** Loads persisted attachments; drops those whose namespace is gone (the run dir was wiped). */
   void readopt() {
-    attachments.clear();
-    for (AttachmentState a : store.loadAttachments()) {
-      if (isMounted(Path.of(a.netns()))) {
-        attachments.put(a.containerId(), a);
-      } else {
-        teardown(a);
+    synchronized (lock) {
+      attachments.clear();
+      for (AttachmentState a : store.loadAttachments()) {
+        if (isMounted(Path.of(a.netns()))) {
+          attachments.put(a.containerId(), a);
+        } else {
+          release(a);
+          destroy(a);
+        }
       }
+      publish();
     }
   }
 
   List<String> containersOn(String network) {
-    return attachments.values().stream()
-        .filter(a -> a.endpoints().stream().anyMatch(e -> e.network().equals(network)))
-        .map(AttachmentState::containerId)
-        .toList();
+    synchronized (lock) {
+      return java.util.stream.Stream.concat(
+              attachments.values().stream(), pending.values().stream())
+          .filter(a -> a.endpoints().stream().anyMatch(e -> e.network().equals(network)))
+          .map(AttachmentState::containerId)
+          .toList();
+    }
   }
 
   AttachmentState attach(AttachSpec spec) {
@@ -62,12 +86,50 @@ final class AttachmentRegistry {
     if (id == null || !id.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
       throw new RuntimeFailure("container id '" + id + "' is not a valid file name");
     }
+    AttachmentState state;
+    List<EndpointSetup.Plug> plugs = new ArrayList<>();
+    synchronized (lock) {
+      awaitIdle(id);
+      state = reserve(spec, plugs);
+    }
+    try {
+      createEmpty(Path.of(state.netns()));
+      EndpointSetup.create("container " + id + ": network setup", Path.of(state.netns()), plugs);
+      List<EndpointState> endpoints = state.endpoints();
+      String nameserver = endpoints.isEmpty() ? null : endpoints.get(0).gateway();
+      ContainerFiles.write(Path.of(state.dir()), spec, endpoints, nameserver);
+      store.save(state);
+    } catch (RuntimeException e) {
+      synchronized (lock) {
+        release(state);
+      }
+      try {
+        destroy(state);
+      } finally {
+        synchronized (lock) {
+          pending.remove(id);
+          done(id);
+        }
+      }
+      throw e;
+    }
+    synchronized (lock) {
+      pending.remove(id);
+      attachments.put(id, state);
+      done(id);
+      publish();
+    }
+    return state;
+  }
+
+  /** Checks and allocates under the lock; marks {@code id} busy and its addresses taken. */
+  private AttachmentState reserve(AttachSpec spec, List<EndpointSetup.Plug> plugs) {
+    String id = spec.containerId();
     if (attachments.containsKey(id) || joinedTarget(id) != null) {
       throw new ConflictException(
           "container " + id + " is already attached to its networks; detach it first");
     }
     List<EndpointState> endpoints = new ArrayList<>();
-    List<EndpointSetup.Plug> plugs = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     boolean routed = false;
     for (EndpointSpec e : spec.endpoints()) {
@@ -113,21 +175,19 @@ final class AttachmentRegistry {
             spec.dns(),
             true,
             false);
-    try {
-      createEmpty(netns);
-      EndpointSetup.create("container " + id + ": network setup", netns, plugs);
-      String nameserver = endpoints.isEmpty() ? null : endpoints.get(0).gateway();
-      ContainerFiles.write(dir, spec, endpoints, nameserver);
-      store.save(state);
-    } catch (RuntimeException e) {
-      teardown(state);
-      throw e;
-    }
-    attachments.put(id, state);
+    pending.put(id, state);
+    busy.add(id);
     return state;
   }
 
   AttachmentState join(String containerId, String targetId) {
+    synchronized (lock) {
+      awaitIdle(containerId);
+      return joinLocked(containerId, targetId);
+    }
+  }
+
+  private AttachmentState joinLocked(String containerId, String targetId) {
     AttachmentState target = attachments.get(targetId);
     if (target == null || target.released()) {
       throw new NotFoundException(
@@ -147,6 +207,12 @@ final class AttachmentRegistry {
   }
 
   AttachmentState get(String containerId) {
+    synchronized (lock) {
+      return getLocked(containerId);
+    }
+  }
+
+  private AttachmentState getLocked(String containerId) {
     AttachmentState own = attachments.get(containerId);
     if (own != null && !own.released()) {
       return own;
@@ -158,51 +224,94 @@ final class AttachmentRegistry {
     throw new NotFoundException("container " + containerId + " has no network attachment");
   }
 
-  /** Detaches; returns whether anything changed. A namespace with joiners stays until they go. */
+  /**
+   * Detaches; returns whether anything changed. A namespace with joiners stays until they go. The
+   * names go at once; the namespace is unmounted after the lock is released.
+   */
   boolean detach(String containerId) {
-    AttachmentState own = attachments.get(containerId);
-    if (own != null) {
-      if (own.joiners().isEmpty()) {
-        teardown(own);
-        attachments.remove(containerId);
-      } else {
-        AttachmentState released = own.released(true);
-        store.save(released);
-        attachments.put(containerId, released);
+    AttachmentState doomed;
+    synchronized (lock) {
+      awaitIdle(containerId);
+      AttachmentState own = attachments.get(containerId);
+      AttachmentState target = own == null ? joinedTarget(containerId) : null;
+      if (own == null && target == null) {
+        return false;
       }
-      return true;
+      AttachmentState updated =
+          own != null ? own.released(true) : target.withJoiner(containerId, false);
+      // The namespace goes with its last user: the owner, or the last joiner after the owner.
+      boolean last = updated.joiners().isEmpty() && (own != null || updated.released());
+      if (!last) {
+        store.save(updated);
+        attachments.put(updated.containerId(), updated);
+        doomed = null;
+      } else {
+        attachments.remove(updated.containerId());
+        release(updated);
+        busy.add(updated.containerId());
+        doomed = updated;
+      }
+      publish();
     }
-    AttachmentState target = joinedTarget(containerId);
-    if (target == null) {
-      return false;
-    }
-    AttachmentState updated = target.withJoiner(containerId, false);
-    if (updated.released() && updated.joiners().isEmpty()) {
-      teardown(updated);
-      attachments.remove(updated.containerId());
-    } else {
-      store.save(updated);
-      attachments.put(updated.containerId(), updated);
+    if (doomed != null) {
+      try {
+        destroy(doomed);
+      } finally {
+        synchronized (lock) {
+          done(doomed.containerId());
+        }
+      }
     }
     return true;
   }
 
   void setRunning(String containerId, boolean running) {
-    AttachmentState a = attachments.get(containerId);
-    if (a == null) {
-      if (joinedTarget(containerId) != null) {
-        return; // A joiner has no names of its own.
+    synchronized (lock) {
+      awaitIdle(containerId);
+      AttachmentState a = attachments.get(containerId);
+      if (a == null) {
+        if (joinedTarget(containerId) != null) {
+          return; // A joiner has no names of its own.
+        }
+        throw new NotFoundException("container " + containerId + " has no network attachment");
       }
-      throw new NotFoundException("container " + containerId + " has no network attachment");
-    }
-    if (a.running() != running) {
-      AttachmentState updated = a.withRunning(running);
-      store.save(updated);
-      attachments.put(containerId, updated);
+      if (a.running() != running) {
+        AttachmentState updated = a.withRunning(running);
+        store.save(updated);
+        attachments.put(containerId, updated);
+        publish();
+      }
     }
   }
 
   DnsTable dnsTable() {
+    synchronized (lock) {
+      return dnsTableLocked();
+    }
+  }
+
+  private void publish() {
+    names.accept(dnsTableLocked());
+  }
+
+  /** Waits (under the lock) until no kernel work for {@code id} is in flight. */
+  private void awaitIdle(String id) {
+    while (busy.contains(id)) {
+      try {
+        lock.wait();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RuntimeFailure("container " + id + ": interrupted waiting for its network", e);
+      }
+    }
+  }
+
+  private void done(String id) {
+    busy.remove(id);
+    lock.notifyAll();
+  }
+
+  private DnsTable dnsTableLocked() {
     DnsTable.Builder b = new DnsTable.Builder();
     for (AttachmentState a : attachments.values()) {
       if (!a.running() || a.released()) {
@@ -233,7 +342,9 @@ final class AttachmentRegistry {
 
   private Set<Integer> used(String network) {
     Set<Integer> used = new HashSet<>();
-    for (AttachmentState a : attachments.values()) {
+    for (AttachmentState a :
+        java.util.stream.Stream.concat(attachments.values().stream(), pending.values().stream())
+            .toList()) {
       for (EndpointState e : a.endpoints()) {
         if (e.network().equals(network)) {
           used.add(Cidr.parseAddress(e.ipv4Address()));
@@ -243,11 +354,16 @@ final class AttachmentRegistry {
     return used;
   }
 
-  private void teardown(AttachmentState a) {
-    EndpointSetup.remove(Path.of(a.netns()));
+  /** Under the lock: the host veths of {@code a} are on their way out. */
+  private void release(AttachmentState a) {
     for (EndpointState e : a.endpoints()) {
       releasing.computeIfAbsent(e.network(), k -> new HashSet<>()).add(e.hostVeth());
     }
+  }
+
+  /** Outside the lock: unmounts the namespace and deletes the container's files. */
+  private void destroy(AttachmentState a) {
+    EndpointSetup.remove(Path.of(a.netns()));
     store.delete(a);
   }
 
@@ -257,7 +373,10 @@ final class AttachmentRegistry {
    * network leaves no link behind.
    */
   void awaitReleased(String network) {
-    Set<String> veths = releasing.remove(network);
+    Set<String> veths;
+    synchronized (lock) {
+      veths = releasing.remove(network);
+    }
     if (veths != null && !EndpointSetup.awaitGone(List.copyOf(veths), RELEASE_WAIT_MS)) {
       EndpointSetup.deleteNow(List.copyOf(veths));
     }

@@ -17,15 +17,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The Linux {@link NetworkDriver}: bridges, veth endpoints in bind-mounted namespaces, IPAM,
- * nftables/iptables rules and a DNS server on every gateway. Kernel and disk work runs on one
- * worker thread, one operation at a time, so allocations never race; DNS runs on the event loop.
+ * nftables/iptables rules and a DNS server on every gateway. Kernel and disk work runs on a small
+ * worker pool: endpoints of different containers are set up and torn down side by side ({@link
+ * AttachmentRegistry} allocates under a short lock), while creating or removing a network excludes
+ * every endpoint operation, so a bridge exists before its first endpoint and goes after its last.
+ * DNS runs on the event loop.
  */
 public final class LinuxNetworkDriver implements NetworkDriver {
+  /**
+   * Endpoint operations in flight at once. Each is mostly syscalls that take the kernel's rtnl lock
+   * in turn, so a few overlap the waits (namespace creation, thread hand-offs) without crowding the
+   * daemon's other workers.
+   */
+  static final int PARALLELISM = 4;
+
   private final Vertx vertx;
   private final WorkerExecutor worker;
+
+  /** Read: endpoint work and lookups. Write: network create/remove and re-adoption. */
+  private final ReadWriteLock topology = new ReentrantReadWriteLock();
+
   private final NetworkRegistry networks;
   private final AttachmentRegistry attachments;
   private final DnsServer dns;
@@ -33,16 +50,17 @@ public final class LinuxNetworkDriver implements NetworkDriver {
   /** A driver with its state under {@code paths}; call {@link #start()} before use. */
   public LinuxNetworkDriver(Vertx vertx, RuntimePaths paths, NetworkOptions options) {
     this.vertx = vertx;
-    this.worker = vertx.createSharedWorkerExecutor("jcompose-network-" + UUID.randomUUID(), 1);
+    this.worker =
+        vertx.createSharedWorkerExecutor("jcompose-network-" + UUID.randomUUID(), PARALLELISM);
     StateStore store = new StateStore(paths.networks(), paths.run().resolve("network"));
     this.networks = new NetworkRegistry(store, new NatRules(), HostRoutes.system());
-    this.attachments = new AttachmentRegistry(store, paths.netns(), networks);
     this.dns =
         new DnsServer(
             vertx,
             options.dnsPort(),
             () -> HostResolvers.read(options.hostResolvConf()),
             options.upstreamPort());
+    this.attachments = new AttachmentRegistry(store, paths.netns(), networks, dns::update);
   }
 
   /** The DNS server of the networks (for tests and the daemon's diagnostics). */
@@ -52,11 +70,10 @@ public final class LinuxNetworkDriver implements NetworkDriver {
 
   @Override
   public Future<Void> start() {
-    return blocking(
+    return exclusive(
             () -> {
               networks.readopt();
               attachments.readopt();
-              dns.update(attachments.dnsTable());
               return List.copyOf(networks.all());
             })
         .compose(
@@ -74,7 +91,7 @@ public final class LinuxNetworkDriver implements NetworkDriver {
 
   @Override
   public Future<NetworkInfo> create(NetworkSpec spec) {
-    return blocking(() -> networks.create(spec))
+    return exclusive(() -> networks.create(spec))
         .compose(
             n ->
                 dns.listen(n.name(), n.gateway())
@@ -82,7 +99,7 @@ public final class LinuxNetworkDriver implements NetworkDriver {
                     // Without its DNS server the network is useless: leave nothing behind.
                     .recover(
                         e ->
-                            blocking(
+                            exclusive(
                                     () -> {
                                       if (attachments.containersOn(n.name()).isEmpty()) {
                                         networks.remove(n);
@@ -109,7 +126,7 @@ public final class LinuxNetworkDriver implements NetworkDriver {
 
   @Override
   public Future<Void> remove(String name) {
-    return blocking(
+    return exclusive(
             () -> {
               NetworkState n = networks.get(name);
               List<String> users = attachments.containersOn(name);
@@ -126,7 +143,7 @@ public final class LinuxNetworkDriver implements NetworkDriver {
         .compose(n -> dns.close(n.name()).map(v -> n))
         .compose(
             n ->
-                blocking(
+                exclusive(
                     () -> {
                       attachments.awaitReleased(n.name());
                       networks.remove(n);
@@ -136,12 +153,7 @@ public final class LinuxNetworkDriver implements NetworkDriver {
 
   @Override
   public Future<Attachment> attach(AttachSpec spec) {
-    return blocking(
-        () -> {
-          AttachmentState a = attachments.attach(spec);
-          dns.update(attachments.dnsTable());
-          return a.attachment();
-        });
+    return blocking(() -> attachments.attach(spec).attachment());
   }
 
   @Override
@@ -159,7 +171,6 @@ public final class LinuxNetworkDriver implements NetworkDriver {
     return blocking(
         () -> {
           attachments.detach(containerId);
-          dns.update(attachments.dnsTable());
           return null;
         });
   }
@@ -178,12 +189,26 @@ public final class LinuxNetworkDriver implements NetworkDriver {
     return blocking(
         () -> {
           attachments.setRunning(containerId, value);
-          dns.update(attachments.dnsTable());
           return null;
         });
   }
 
+  /** Runs {@code work} on the pool beside other endpoint work (unordered: no queue behind one). */
   private <T> Future<T> blocking(Callable<T> work) {
-    return worker.executeBlocking(work, true);
+    return worker.executeBlocking(() -> locked(topology.readLock(), work), false);
+  }
+
+  /** Runs {@code work} on the pool once no other network work runs. */
+  private <T> Future<T> exclusive(Callable<T> work) {
+    return worker.executeBlocking(() -> locked(topology.writeLock(), work), false);
+  }
+
+  private static <T> T locked(Lock lock, Callable<T> work) throws Exception {
+    lock.lock();
+    try {
+      return work.call();
+    } finally {
+      lock.unlock();
+    }
   }
 }

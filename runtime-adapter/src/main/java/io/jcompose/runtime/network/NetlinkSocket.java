@@ -6,7 +6,8 @@ import io.jcompose.runtime.api.RuntimeFailure;
  * An rtnetlink socket ({@code NETLINK_ROUTE}) bound to the network namespace of the thread that
  * opened it, for as long as it is open, whichever thread then uses it. Requests are sent one at a
  * time and each waits for its acknowledgement; rtnetlink answers before {@code sendto} returns, so
- * the wait is a copy, not a sleep. Not thread-safe.
+ * the wait is a copy, not a sleep. Not thread-safe: every endpoint operation opens its own sockets,
+ * so concurrent operations never share one (or its sequence numbers).
  */
 final class NetlinkSocket implements AutoCloseable {
   private static final int NETLINK_ROUTE = 0;

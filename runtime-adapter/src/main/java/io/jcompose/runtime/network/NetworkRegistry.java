@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * The networks of one state root: in memory, on disk and in the kernel (bridge, filter rules).
- * Blocking; the driver calls it from one worker thread at a time, so it needs no locks.
+ * Blocking and not thread-safe: the driver changes it only while no other network work runs, and
+ * reads it (under a read lock) from any number of workers.
  */
 final class NetworkRegistry {
   private static final int DEFAULT_MTU = 1500;
@@ -182,16 +183,15 @@ final class NetworkRegistry {
     }
   }
 
+  /** One rtnetlink request from the daemon: no {@code ip} process on the way of every down. */
   private static void deleteBridge(NetworkState n) {
-    HostCommand.Result r = HostCommand.tryRun(null, "ip", "link", "del", n.bridge());
-    if (r.exit() != 0 && Files.exists(Path.of("/sys/class/net", n.bridge()))) {
-      throw new RuntimeFailure(
-          "network "
-              + n.name()
-              + ": cannot delete bridge "
-              + n.bridge()
-              + ": "
-              + r.stderr().strip());
+    String what = "network " + n.name() + ": cannot delete bridge " + n.bridge();
+    NetlinkReply r;
+    try (NetlinkSocket host = NetlinkSocket.open(what)) {
+      r = host.tryCall(what, RouteRequests.deleteLink(n.bridge()));
+    }
+    if (r.errno() != 0 && Files.exists(Path.of("/sys/class/net", n.bridge()))) {
+      NetlinkSocket.check(what, r);
     }
   }
 }

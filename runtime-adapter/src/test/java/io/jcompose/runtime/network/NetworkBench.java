@@ -65,6 +65,8 @@ public final class NetworkBench {
       report("detach, round 1", detach1);
       // The kernel destroys namespaces in the background; let it finish before the next phase.
       Thread.sleep(3000);
+      attachDetachAtOnce(driver, net, run + "-p-", count);
+      Thread.sleep(3000);
       attachAll(driver, net, run + "-c-", count, ids, "attach, round 2 (warm JVM)");
 
       EndpointBench.Result endpoints = EndpointBench.compare(info, tmp.resolve("endpoints"), count);
@@ -192,6 +194,26 @@ public final class NetworkBench {
     System.out.printf(
         "%s: CPU of the JVM + any processes it ran: %.2f ms per container%n",
         what, cpu / 1e6 / count);
+  }
+
+  /** All attaches issued at once, then all detaches, as {@code up} and {@code down} do. */
+  private static void attachDetachAtOnce(NetworkDriver driver, String net, String prefix, int count)
+      throws Exception {
+    List<String> ids = new ArrayList<>();
+    List<io.vertx.core.Future<Attachment>> attaching = new ArrayList<>();
+    long t0 = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      ids.add(prefix + i);
+      attaching.add(
+          driver.attach(AttachSpec.of(prefix + i, "p" + i, List.of(EndpointSpec.of(net, "svc")))));
+    }
+    await(io.vertx.core.Future.all(attaching));
+    long t1 = System.nanoTime();
+    await(io.vertx.core.Future.all(ids.stream().map(driver::detach).toList()));
+    long t2 = System.nanoTime();
+    System.out.printf(
+        "%d attaches issued at once: %.0f ms until all done; then %d detaches at once: %.0f ms%n",
+        count, (t1 - t0) / 1e6, count, (t2 - t1) / 1e6);
   }
 
   /** CPU time of this JVM plus its reaped children ({@code /proc/self/stat} cutime, cstime). */
