@@ -11,6 +11,7 @@ import io.jcompose.runtime.shim.ShimCommand;
 import io.jcompose.runtime.shim.ShimExit;
 import io.jcompose.runtime.shim.ShimStart;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,12 +139,24 @@ final class ContainerLifecycle {
     }
     ContainerRecord running =
         r.running(
-            started.pid(),
-            started.shimPid(),
-            ProcessTable.startTicks(started.shimPid()),
-            Instant.now());
+            started.pid(), started.shimPid(), shimStartTicks(r, started.shimPid()), Instant.now());
     store.writeVolatile(running);
     return running;
+  }
+
+  /** The shim's start time, which tells it apart from a later process with its pid. */
+  private static long shimStartTicks(ContainerRecord r, int shimPid) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return ProcessTable.startTicks(shimPid);
+      } catch (UncheckedIOException e) {
+        if (attempt == 3) {
+          throw new RuntimeFailure(
+              "container " + r.name() + ": " + e.getMessage() + ": " + e.getCause().getMessage(),
+              e);
+        }
+      }
+    }
   }
 
   void signal(ContainerRecord r, int signal) {

@@ -218,6 +218,10 @@ public final class LinuxContainerRuntime implements ContainerRuntime, AutoClosea
                             watcher.unwatch(cur.id());
                             lifecycle.remove(lifecycle.refresh(cur));
                             records.remove(cur.id());
+                            failWaiters(
+                                cur.id(),
+                                new NotFoundException(
+                                    "container " + cur.name() + " was removed while waited on"));
                             return null;
                           }));
             });
@@ -408,6 +412,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime, AutoClosea
   private void onExit(String id) {
     ContainerRecord r = records.get(id);
     if (r == null) {
+      failWaiters(id, new NotFoundException("container " + id + " was removed while waited on"));
       return;
     }
     blocking(() -> refreshed(r))
@@ -420,7 +425,16 @@ public final class LinuxContainerRuntime implements ContainerRuntime, AutoClosea
                   ps.forEach(p -> p.tryComplete(now.toState()));
                 }
               }
-            });
+            })
+        // A waiter told why is better than one that waits for ever.
+        .onFailure(e -> failWaiters(id, e));
+  }
+
+  private void failWaiters(String id, Throwable cause) {
+    List<Promise<ContainerState>> ps = waiters.remove(id);
+    if (ps != null) {
+      ps.forEach(p -> p.tryFail(cause));
+    }
   }
 
   /** The pid of a running container by id or name, or 0 (unknown, stopped, paused or not). */

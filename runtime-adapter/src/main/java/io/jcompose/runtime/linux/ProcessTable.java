@@ -1,34 +1,65 @@
 package io.jcompose.runtime.linux;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Facts about host processes from {@code /proc}. */
 final class ProcessTable {
+  /** What {@link #startTicks} returns for a process that does not exist or is a zombie. */
+  static final long GONE = -1;
+
+  private static final Path PROC = Path.of("/proc");
+
   private ProcessTable() {}
 
-  /** A process's start time in clock ticks after boot, or -1 when it does not exist. */
+  /**
+   * A process's start time in clock ticks after boot, or {@link #GONE}. A read that fails for any
+   * other reason (out of file descriptors, say) throws: it says nothing about the process.
+   */
   static long startTicks(int pid) {
-    try {
-      String stat;
-      // Read to EOF: procfs reports size 0, which size-based readers may trust.
-      try (var in = Files.newInputStream(Path.of("/proc", Integer.toString(pid), "stat"))) {
-        stat = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
-      }
-      // The command name may contain spaces and parentheses: fields start after the last ')'.
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      if (fields[0].equals("Z")) {
-        return -1;
-      }
-      return Long.parseLong(fields[19]);
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
+    return startTicks(PROC, pid);
   }
 
-  /** Whether the process that had this start time still runs (not a reused pid, not a zombie). */
+  static long startTicks(Path proc, int pid) {
+    String stat;
+    // Read to EOF: procfs reports size 0, which size-based readers may trust.
+    try (var in = Files.newInputStream(proc.resolve(Integer.toString(pid)).resolve("stat"))) {
+      stat = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+    } catch (NoSuchFileException e) {
+      return GONE;
+    } catch (IOException e) {
+      // A process that exits between open and read gives ESRCH.
+      if ("No such process".equals(e.getMessage())) {
+        return GONE;
+      }
+      throw new UncheckedIOException("reading /proc/" + pid + "/stat", e);
+    }
+    // The command name may contain spaces and parentheses: fields start after the last ')'.
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return fields[0].equals("Z") ? GONE : Long.parseLong(fields[19]);
+  }
+
+  /**
+   * Whether the process that had this start time still runs (not a reused pid, not a zombie). When
+   * /proc cannot be read it counts as running: a container is never declared dead (and its exit
+   * lost) without /proc saying so; the next check decides.
+   */
   static boolean alive(int pid, long startTicks) {
-    return pid > 0 && startTicks > 0 && startTicks(pid) == startTicks;
+    return alive(PROC, pid, startTicks);
+  }
+
+  static boolean alive(Path proc, int pid, long startTicks) {
+    if (pid <= 0 || startTicks <= 0) {
+      return false;
+    }
+    try {
+      return startTicks(proc, pid) == startTicks;
+    } catch (UncheckedIOException e) {
+      return true;
+    }
   }
 }

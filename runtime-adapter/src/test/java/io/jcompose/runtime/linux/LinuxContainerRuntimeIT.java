@@ -107,6 +107,24 @@ class LinuxContainerRuntimeIT {
         s.stopGrace());
   }
 
+  @Test
+  void waiter_isAnsweredWhenTheContainerIsRemovedWithForce() throws Exception {
+    ContainerState c = started(spec("sleep", "30"));
+    java.util.concurrent.CompletableFuture<String> answer =
+        new java.util.concurrent.CompletableFuture<>();
+    fixture
+        .runtime
+        .waitForExit(c.id())
+        .onComplete(
+            ar ->
+                answer.complete(
+                    ar.succeeded() ? "exited " + ar.result().status() : "failed " + ar.cause()));
+    await(fixture.runtime.remove(c.id(), true));
+    // Either the exit or "removed"; before, a waiter could be left pending for ever.
+    assertThat(answer.get(10, java.util.concurrent.TimeUnit.SECONDS))
+        .matches("exited .*|failed .*removed.*");
+  }
+
   /** Runs to completion and returns (exit code, output lines). */
   private RunResult runToEnd(ContainerSpec spec) {
     ContainerState c = await(fixture.runtime.create(spec));
