@@ -47,7 +47,10 @@ final class DeviceFilter {
           "cgroup: cannot bind libc to load the device filter for " + cgroup + " (jnr-ffi)");
     }
     Runtime runtime = Runtime.getRuntime(libc);
-    byte[] insns = DeviceFilterProgram.compile(rules);
+    byte[] insns =
+        rules.equals(DeviceRule.DOCKER_DEFAULTS)
+            ? Holder.DOCKER_DEFAULTS
+            : DeviceFilterProgram.compile(rules);
     Pointer code = Memory.allocateDirect(runtime, insns.length);
     code.put(0, insns, 0, insns.length);
     byte[] licence = "Apache-2.0\0".getBytes(StandardCharsets.US_ASCII);
@@ -137,6 +140,7 @@ final class DeviceFilter {
   /** Binds libc on first use only: hosts with cgroup v1 never need it. */
   private static final class Holder {
     static final LibC LIBC = load();
+    static final byte[] DOCKER_DEFAULTS = DeviceFilterProgram.compile(DeviceRule.DOCKER_DEFAULTS);
 
     private static LibC load() {
       try {

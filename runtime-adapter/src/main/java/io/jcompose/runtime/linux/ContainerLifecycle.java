@@ -121,8 +121,14 @@ final class ContainerLifecycle {
     if (!cgroup.directories().stream().allMatch(Files::isDirectory)) {
       // cgroups do not survive a reboot: make them again with the container's limits.
       cgroup = cgroups.create(r.id());
-      cgroup.apply(r.resources());
-      cgroup.restrictDevices(r.privileged());
+      try {
+        cgroup.apply(r.resources());
+        cgroup.restrictDevices(r.privileged());
+      } catch (RuntimeException e) {
+        // Left in place, the next start would find the directories and run without limits.
+        cgroup.remove();
+        throw e;
+      }
     }
     if (!cgroup.pids().isEmpty()) {
       throw new ConflictException(

@@ -298,7 +298,9 @@ public final class LinuxContainerRuntime implements ContainerRuntime, AutoClosea
                               p.getOutputStream(),
                               p.getInputStream(),
                               p.getErrorStream(),
-                              blocking(p::waitFor),
+                              // Waits without holding a worker thread for the whole session.
+                              Future.fromCompletionStage(p.onExit(), vertx.getOrCreateContext())
+                                  .map(Process::exitValue),
                               exec.tty()
                                   ? ExecTerminal.resizer(p)
                                   : io.jcompose.runtime.api.AttachedExec.Resizer.NONE));

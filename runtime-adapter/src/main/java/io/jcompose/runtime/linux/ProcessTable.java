@@ -1,6 +1,7 @@
 package io.jcompose.runtime.linux;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,17 +27,20 @@ final class ProcessTable {
 
   static long startTicks(Path proc, int pid) {
     String stat;
-    // Read to EOF: procfs reports size 0, which size-based readers may trust.
-    try (var in = Files.newInputStream(proc.resolve(Integer.toString(pid)).resolve("stat"))) {
-      stat = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+    InputStream in;
+    try {
+      in = Files.newInputStream(proc.resolve(Integer.toString(pid)).resolve("stat"));
     } catch (NoSuchFileException e) {
       return GONE;
     } catch (IOException e) {
-      // A process that exits between open and read gives ESRCH.
-      if ("No such process".equals(e.getMessage())) {
-        return GONE;
-      }
       throw new UncheckedIOException("reading /proc/" + pid + "/stat", e);
+    }
+    // Read to EOF: procfs reports size 0, which size-based readers may trust. Once open, a read
+    // fails only when the process has exited in between (ESRCH).
+    try (in) {
+      stat = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+    } catch (IOException e) {
+      return GONE;
     }
     // The command name may contain spaces and parentheses: fields start after the last ')'.
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

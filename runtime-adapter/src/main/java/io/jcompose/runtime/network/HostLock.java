@@ -23,11 +23,19 @@ final class HostLock implements AutoCloseable {
   }
 
   static HostLock acquire() {
+    FileChannel ch = null;
     try {
       Files.createDirectories(FILE.getParent());
-      FileChannel ch = FileChannel.open(FILE, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      ch = FileChannel.open(FILE, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       return new HostLock(ch, ch.lock());
     } catch (IOException | RuntimeException e) {
+      if (ch != null) {
+        try {
+          ch.close();
+        } catch (IOException ignored) {
+          // the lock is given up either way
+        }
+      }
       return new HostLock(null, null);
     }
   }

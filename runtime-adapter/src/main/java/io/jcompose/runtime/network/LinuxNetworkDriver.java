@@ -1,5 +1,7 @@
 package io.jcompose.runtime.network;
 
+import static java.util.concurrent.TimeUnit.SECONDS;
+
 import io.jcompose.runtime.api.AttachSpec;
 import io.jcompose.runtime.api.ConflictException;
 import io.jcompose.runtime.api.NetworkDriver;
@@ -127,28 +129,24 @@ public final class LinuxNetworkDriver implements NetworkDriver {
   @Override
   public Future<Void> remove(String name) {
     return exclusive(
-            () -> {
-              NetworkState n = networks.get(name);
-              List<String> users = attachments.containersOn(name);
-              if (!users.isEmpty()) {
-                throw new ConflictException(
-                    "network "
-                        + name
-                        + " is in use by "
-                        + String.join(", ", users)
-                        + "; stop and remove those containers first");
-              }
-              return n;
-            })
-        .compose(n -> dns.close(n.name()).map(v -> n))
-        .compose(
-            n ->
-                exclusive(
-                    () -> {
-                      attachments.awaitReleased(n.name());
-                      networks.remove(n);
-                      return null;
-                    }));
+        () -> {
+          NetworkState n = networks.get(name);
+          List<String> users = attachments.containersOn(name);
+          if (!users.isEmpty()) {
+            throw new ConflictException(
+                "network "
+                    + name
+                    + " is in use by "
+                    + String.join(", ", users)
+                    + "; stop and remove those containers first");
+          }
+          // All in one exclusive section: an attach in between would plug into a bridge
+          // that is about to go. The DNS server closes on its event loop; this worker waits.
+          dns.close(n.name()).toCompletionStage().toCompletableFuture().get(10, SECONDS);
+          attachments.awaitReleased(n.name());
+          networks.remove(n);
+          return null;
+        });
   }
 
   @Override

@@ -42,9 +42,10 @@ class ProcessTableTest {
 
   @Test
   void unreadableStat_isNotTakenForADeadProcess() throws Exception {
-    // A directory where the file should be: the read fails with an error other than "no such
-    // file", as it would when the daemon runs out of file descriptors.
-    Files.createDirectories(proc.resolve("44/stat"));
+    // A link to itself where the file should be: opening fails with an error other than "no
+    // such file" (ELOOP), as it would when the daemon runs out of file descriptors (EMFILE).
+    Files.createDirectories(proc.resolve("44"));
+    Files.createSymbolicLink(proc.resolve("44/stat"), proc.resolve("44/stat"));
     assertThatThrownBy(() -> ProcessTable.startTicks(proc, 44))
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining("/proc/44/stat");

@@ -141,6 +141,10 @@ final class AttachSession {
     pending.appendBuffer(data);
     while (pending.length() >= 5) {
       int length = pending.getInt(1);
+      if (length < 0) {
+        socket.close(); // not a frame this protocol sends
+        return;
+      }
       if (pending.length() < 5 + length) {
         return;
       }
