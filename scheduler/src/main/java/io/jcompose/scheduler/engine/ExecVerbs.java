@@ -154,14 +154,7 @@ final class ExecVerbs {
                 + ContainerOps.randomKey().substring(0, 12);
     NewContainer n =
         new NewContainer(
-            project,
-            service,
-            1,
-            containerName,
-            true,
-            spec ->
-                customize(spec, options).withNamespaces(spec.pidNamespace(), spec.ipcNamespace()),
-            null);
+            project, service, 1, containerName, true, spec -> customize(spec, options), null);
     ParallelLimiter limiter = ctx.limiter(0);
     return depsUp
         .compose(v -> new RunInfrastructure(ctx).ensure(project, service))
@@ -246,27 +239,30 @@ final class ExecVerbs {
     env.putAll(o.environment());
     Map<String, String> labels = new HashMap<>(s.labels());
     labels.putAll(o.labels());
+    // The record's full constructor would be one more place to change with every new field; this
+    // one leaves the newer namespace fields out, so they are copied right here.
     return new ContainerSpec(
-        s.name(),
-        s.image(),
-        labels,
-        o.entrypoint() != null ? o.entrypoint() : s.entrypoint(),
-        o.command() != null ? o.command() : s.command(),
-        env,
-        o.workingDir() != null ? o.workingDir() : s.workingDir(),
-        o.user() != null ? o.user() : s.user(),
-        s.hostname(),
-        s.init(),
-        o.tty(),
-        s.security(),
-        s.resources(),
-        s.mounts(),
-        s.ulimits(),
-        s.sysctls(),
-        s.networkNamespace(),
-        s.hostNetwork(),
-        s.stopSignal(),
-        s.stopGrace());
+            s.name(),
+            s.image(),
+            labels,
+            o.entrypoint() != null ? o.entrypoint() : s.entrypoint(),
+            o.command() != null ? o.command() : s.command(),
+            env,
+            o.workingDir() != null ? o.workingDir() : s.workingDir(),
+            o.user() != null ? o.user() : s.user(),
+            s.hostname(),
+            s.init(),
+            o.tty(),
+            s.security(),
+            s.resources(),
+            s.mounts(),
+            s.ulimits(),
+            s.sysctls(),
+            s.networkNamespace(),
+            s.hostNetwork(),
+            s.stopSignal(),
+            s.stopGrace())
+        .withNamespaces(s.pidNamespace(), s.ipcNamespace());
   }
 
   Future<List<io.jcompose.scheduler.api.ContainerProcesses>> top(
