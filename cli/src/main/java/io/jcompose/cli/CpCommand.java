@@ -1,7 +1,6 @@
 package io.jcompose.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jcompose.model.api.Project;
 import io.jcompose.scheduler.api.PsOptions;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -9,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,12 +60,14 @@ final class CpCommand extends ProjectCommand {
       throw usage("a path is missing after SERVICE:");
     }
     CpArgument service = src.inContainer() ? src : dest;
-    JsonNode container = containerOf(service.service());
+    // The project is loaded once, not once per lookup.
+    String project = nameOf(projectIfPresent(List.of()));
+    JsonNode container = containerOf(project, service.service());
     StoppedRootfs stopped = null;
     try {
       ContainerRoot containerRoot;
       if (isRunning(container)) {
-        containerRoot = runningRoot(service.service(), container);
+        containerRoot = runningRoot(project, service.service(), container);
       } else {
         stopped =
             StoppedRootfs.mount(container.path("ID").asText(), container.path("Name").asText());
@@ -162,9 +162,7 @@ final class CpCommand extends ProjectCommand {
   }
 
   /** The {@code ps} entry of replica {@code --index} of {@code service}, in any state. */
-  private JsonNode containerOf(String service) {
-    Optional<Project> project = projectIfPresent(List.of());
-    String name = nameOf(project);
+  private JsonNode containerOf(String name, String service) {
     JsonNode containers =
         daemon()
             .project(name, "ps", body("options", new PsOptions(List.of(service), true)), e -> {});
@@ -186,8 +184,7 @@ final class CpCommand extends ProjectCommand {
   }
 
   /** The root of a running container: its {@code /proc/PID/root}. */
-  private ContainerRoot runningRoot(String service, JsonNode found) {
-    String name = nameOf(projectIfPresent(List.of()));
+  private ContainerRoot runningRoot(String name, String service, JsonNode found) {
     String container = found.path("Name").asText();
     JsonNode details = daemon().project(name, "inspect", body("container", container), e -> {});
     int pid = details.path("Pid").asInt();

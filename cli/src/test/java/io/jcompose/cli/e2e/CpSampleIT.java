@@ -44,6 +44,12 @@ class CpSampleIT {
       assertThat(dirOut.succeeded()).as(dirOut.describe()).isTrue();
       assertThat(back.resolve("sub/deep.txt")).hasContent("deep");
 
+      // The compose file on standard input (-f -) names the project as well as a file does.
+      CommandResult viaStdin =
+          stack.composeFromStdin("cp", "db:/tmp/note.txt", back.resolve("stdin.txt").toString());
+      assertThat(viaStdin.succeeded()).as(viaStdin.describe()).isTrue();
+      assertThat(back.resolve("stdin.txt")).hasContent("hello from the host");
+
       CommandResult tar = stack.compose("cp", "db:/tmp/note.txt", "-");
       assertThat(tar.succeeded()).as(tar.describe()).isTrue();
       assertThat(tar.stdout()).startsWith("note.txt").contains("hello from the host");

@@ -142,6 +142,20 @@ final class SampleStack implements AutoCloseable {
   }
 
   /**
+   * {@link #compose} with the compose file given as {@code -f -} on standard input, the sample's
+   * folder as the project directory.
+   */
+  CommandResult composeFromStdin(String... args) throws java.io.IOException {
+    List<String> command = new ArrayList<>();
+    command.add(launcher());
+    command.addAll(
+        List.of(
+            "-f", "-", "--project-directory", composeFile.getParent().toString(), "-p", project));
+    command.addAll(List.of(args));
+    return run(command, COMMAND_TIMEOUT, Files.readString(composeFile));
+  }
+
+  /**
    * {@link #compose} inside a pseudo terminal made by util-linux {@code script}, so the launcher's
    * stdin and stdout are terminals; what the terminal showed comes back as stdout.
    */
