@@ -37,7 +37,7 @@ final class TrainingRun {
   /** The hidden argument the launcher passes. */
   static final String COMMAND = "__train";
 
-  private static final String SAMPLE =
+  static final String SAMPLE =
       "services:\n"
           + "  web:\n"
           + "    image: busybox\n"
