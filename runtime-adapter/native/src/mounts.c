@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "error.h"
+#include "trace.h"
 
 int make_dirs(const char *path) {
   char buf[PATH_MAX];
@@ -217,6 +218,7 @@ static int make_devices(const struct spec *spec) {
 int mounts_prepare_root(const struct spec *spec) {
   SHIM_CHECK(mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL), "making mounts private");
   if (mount_root(spec) < 0) return -1;
+  trace_mark("child: root mounted");
   for (int i = 0; i < spec->nmounts; i++) {
     if (mount_one(spec, &spec->mounts[i]) < 0) return -1;
   }
