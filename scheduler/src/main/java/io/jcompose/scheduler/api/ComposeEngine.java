@@ -53,6 +53,14 @@ public interface ComposeEngine {
   /** Removes stopped containers (and, with {@code stop}, running ones after stopping them). */
   Future<Void> remove(String projectName, RemoveOptions options, Handler<ProgressEvent> progress);
 
+  /**
+   * Removes every stopped container on this host, of any project, the way {@link #remove} does
+   * (address, published ports and the engine's record go too); completes with their names.
+   */
+  default Future<List<String>> pruneContainers(Handler<ProgressEvent> progress) {
+    return Future.failedFuture(new UnsupportedOperationException("container prune"));
+  }
+
   /** The project's containers, ordered by service then number. */
   Future<List<ContainerSummary>> ps(String projectName, PsOptions options);
 

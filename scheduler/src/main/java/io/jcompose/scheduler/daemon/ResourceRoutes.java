@@ -9,6 +9,7 @@ import io.jcompose.runtime.api.ImagePuller;
 import io.jcompose.runtime.api.ImageStore;
 import io.jcompose.runtime.api.RegistryCredentials;
 import io.jcompose.runtime.api.VolumeStore;
+import io.jcompose.scheduler.api.ComposeEngine;
 import io.jcompose.scheduler.api.ProgressEvent;
 import io.jcompose.scheduler.engine.LayerProgress;
 import io.vertx.core.Future;
@@ -28,19 +29,25 @@ import java.util.stream.Collectors;
 public final class ResourceRoutes {
 
   private final Vertx vertx;
+  private final ComposeEngine engine;
   private final ContainerRuntime containers;
   private final ImageStore images;
   private final VolumeStore volumes;
   private final ImagePuller puller;
 
-  /** Routes over the daemon's runtime components; {@code puller} may be null (no pulls). */
+  /**
+   * Routes over the daemon's runtime components and its engine (which removes containers); {@code
+   * puller} may be null (no pulls).
+   */
   public ResourceRoutes(
       Vertx vertx,
+      ComposeEngine engine,
       ContainerRuntime containers,
       ImageStore images,
       VolumeStore volumes,
       ImagePuller puller) {
     this.vertx = vertx;
+    this.engine = engine;
     this.containers = containers;
     this.images = images;
     this.volumes = volumes;
@@ -167,24 +174,14 @@ public final class ResourceRoutes {
     boolean allImages = call.field("all").asBoolean();
     boolean withVolumes = call.field("volumes").asBoolean();
     Map<String, Object> report = new LinkedHashMap<>();
-    return containers
-        .list(Map.of())
+    // Containers go through the engine, as rm does: a container removed behind its back would keep
+    // its address, ports, supervisor entry and record.
+    return engine
+        .pruneContainers(e -> call.events().emit(new StreamEvents(StreamEvents.PROGRESS, e)))
         .compose(
-            list -> {
-              List<String> removed = new ArrayList<>();
-              Future<Void> chain = Future.succeededFuture();
-              for (ContainerState c : list) {
-                if (!c.isAlive()) {
-                  chain =
-                      chain.compose(
-                          v ->
-                              containers
-                                  .remove(c.id(), false)
-                                  .onSuccess(x -> removed.add(c.name())));
-                }
-              }
+            removed -> {
               report.put("containers", removed);
-              return chain.compose(v -> containers.list(Map.of()));
+              return containers.list(Map.of());
             })
         .compose(
             remaining -> {

@@ -148,6 +148,11 @@ public final class RuntimeComposeEngine implements ComposeEngine {
   }
 
   @Override
+  public Future<List<String>> pruneContainers(Handler<ProgressEvent> progress) {
+    return guard(() -> new ContainerPrune(ctx).prune(new Progress(progress)));
+  }
+
+  @Override
   public Future<List<ContainerSummary>> ps(String projectName, PsOptions options) {
     return guard(() -> query.ps(projectName, options));
   }
