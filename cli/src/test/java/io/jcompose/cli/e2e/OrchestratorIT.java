@@ -154,6 +154,59 @@ class OrchestratorIT {
     }
   }
 
+  @Test
+  void systemPrune_releasesTheStoppedContainersAddressAndRecord() throws Exception {
+    // One restart makes the engine write a record for the container (it only keeps one for
+    // containers with a restart policy or a healthcheck).
+    String yaml =
+        service("once", "ip -4 -o addr show eth0; exit 1") + "    restart: on-failure:1\n";
+    try (SampleStack p = project("prune", yaml)) {
+      ok(p.compose("up", "-d"));
+      String first = awaitAddress(p);
+      JsonNode stopped = p.containers().get(0);
+      String id = stopped.path("ID").asText();
+      Path record = p.stateDir().resolve("root/engine/containers/" + id + ".json");
+      assertThat(record).as("the engine keeps a record while the container exists").exists();
+
+      CommandResult prune = p.jcompose("system", "prune", "-f");
+      ok(prune);
+
+      assertThat(prune.stdout()).contains(stopped.path("Name").asText());
+      assertThat(p.containers()).as("ps -a after prune").isEmpty();
+      awaitGone(record);
+      ok(p.compose("up", "-d"));
+      assertThat(awaitAddress(p))
+          .as("the pruned container's address is free again for the next one")
+          .isEqualTo(first);
+    }
+  }
+
+  /** The address the {@code once} service printed (its only container, exited). */
+  private static String awaitAddress(SampleStack p) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    while (Instant.now().isBefore(deadline)) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("inet (\\S+)/")
+              .matcher(p.compose("logs", "--no-color", "once").stdout());
+      if (m.find()
+          && p.containers().stream()
+              .allMatch(c -> state(c).equals("exited") && c.path("RestartCount").asInt() == 1)) {
+        return m.group(1);
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError(
+        "once printed no address and exited after one restart within 20 s: " + p.containers());
+  }
+
+  private static void awaitGone(Path file) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
+    while (Files.exists(file) && Instant.now().isBefore(deadline)) {
+      Thread.sleep(100);
+    }
+    assertThat(file).as("the engine's record of the pruned container").doesNotExist();
+  }
+
   private static SampleStack project(String name, String services) throws IOException {
     return state.forComposeFile(write(name, services), name);
   }

@@ -63,6 +63,13 @@ public final class LinuxContainerRuntime implements ContainerRuntime, AutoClosea
     this.bundles = new BundleWriter(shim.binary(), availableCaps());
     this.lifecycle = new ContainerLifecycle(store, cgroups, shim, this::runningPid);
     this.watcher = new ExitWatcher(vertx, this::onExit);
+    // Off the start-up path, and before the first stop needs it.
+    vertx.executeBlocking(
+        () -> {
+          Signals.bind();
+          return null;
+        },
+        false);
     for (ContainerRecord r : store.loadAll()) {
       ContainerRecord now = lifecycle.refresh(r);
       records.put(now.id(), now);
@@ -137,45 +144,52 @@ public final class LinuxContainerRuntime implements ContainerRuntime, AutoClosea
     return withRecord(
             id,
             r -> {
-              if (r.alive()) {
-                boolean now = grace != null && grace.isZero();
-                lifecycle.signal(r, now ? Signals.SIGKILL : Signals.parse(r.stopSignal()));
+              if (!r.alive()) {
+                return new Stopping(r, null);
               }
-              return r;
+              // Waits from before the signal: the exit it causes cannot be missed, and no second
+              // worker round trip is needed to register (a down stops every container at once).
+              Future<ContainerState> exit = exitOf(r.id());
+              boolean now = grace != null && grace.isZero();
+              lifecycle.signal(r, now ? Signals.SIGKILL : Signals.parse(r.stopSignal()));
+              return new Stopping(r, exit);
             })
         .compose(
-            r -> {
-              if (!r.alive()) {
-                return inspect(r.id());
+            s -> {
+              if (s.exit() == null) {
+                return Future.succeededFuture(s.record().toState());
               }
-              Duration wait = grace != null ? grace : Duration.ofMillis(r.stopGraceMillis());
-              return exitWithin(r.id(), wait)
+              Duration wait =
+                  grace != null ? grace : Duration.ofMillis(s.record().stopGraceMillis());
+              return exitWithin(s.exit(), wait)
                   .compose(
                       exited ->
                           exited
-                              ? inspect(r.id())
+                              ? s.exit()
                               : withRecord(
-                                      r.id(),
+                                      id,
                                       cur -> {
                                         if (cur.alive()) {
                                           lifecycle.signal(cur, Signals.SIGKILL);
                                         }
                                         return cur;
                                       })
-                                  .compose(cur -> waitForExit(cur.id())));
+                                  .compose(cur -> s.exit()));
             });
   }
 
-  /** Completes with true once the container exited, or false after the timeout. */
-  private Future<Boolean> exitWithin(String id, Duration timeout) {
+  /** A stop under way: the record when the signal went, and its exit (null: it had exited). */
+  private record Stopping(ContainerRecord record, Future<ContainerState> exit) {}
+
+  /** Completes with true once {@code exit} completed, or false after the timeout. */
+  private Future<Boolean> exitWithin(Future<ContainerState> exit, Duration timeout) {
     Promise<Boolean> result = Promise.promise();
     long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), t -> result.tryComplete(false));
-    waitForExit(id)
-        .onComplete(
-            ar -> {
-              vertx.cancelTimer(timer);
-              result.tryComplete(true);
-            });
+    exit.onComplete(
+        ar -> {
+          vertx.cancelTimer(timer);
+          result.tryComplete(true);
+        });
     return result.future();
   }
 
@@ -195,36 +209,46 @@ public final class LinuxContainerRuntime implements ContainerRuntime, AutoClosea
 
   @Override
   public Future<Void> remove(String id, boolean force) {
-    return findAsync(id)
-        .compose(
+    // A stopped container (as in down, after its stop) goes in one worker round trip.
+    return withRecord(
+            id,
             r -> {
-              if (r.alive() && !force) {
-                return Future.failedFuture(
-                    new ConflictException(
-                        "container "
-                            + r.name()
-                            + " is running: stop it first or remove it with force"));
+              if (!r.alive()) {
+                removeStopped(r);
+                return null;
               }
-              Future<?> stopped =
-                  r.alive() ? stop(r.id(), Duration.ZERO) : Future.succeededFuture();
-              return stopped.compose(
-                  v ->
-                      blocking(
-                          () -> {
-                            ContainerRecord cur = records.get(r.id());
-                            if (cur == null) {
-                              return null;
-                            }
-                            watcher.unwatch(cur.id());
-                            lifecycle.remove(lifecycle.refresh(cur));
-                            records.remove(cur.id());
-                            failWaiters(
-                                cur.id(),
-                                new NotFoundException(
-                                    "container " + cur.name() + " was removed while waited on"));
-                            return null;
-                          }));
-            });
+              if (!force) {
+                throw new ConflictException(
+                    "container " + r.name() + " is running: stop it first or remove it with force");
+              }
+              return r.id();
+            })
+        .compose(
+            running ->
+                running == null
+                    ? Future.<Void>succeededFuture()
+                    : stop(running, Duration.ZERO)
+                        .compose(
+                            st ->
+                                blocking(
+                                    () -> {
+                                      ContainerRecord cur = records.get(running);
+                                      if (cur != null) {
+                                        synchronized (lock(running)) {
+                                          removeStopped(refreshed(cur));
+                                        }
+                                      }
+                                      return null;
+                                    })));
+  }
+
+  /** Under the container's lock, with its record fresh: everything of it goes. */
+  private void removeStopped(ContainerRecord r) {
+    watcher.unwatch(r.id());
+    lifecycle.remove(r);
+    records.remove(r.id());
+    failWaiters(
+        r.id(), new NotFoundException("container " + r.name() + " was removed while waited on"));
   }
 
   @Override
@@ -363,21 +387,27 @@ public final class LinuxContainerRuntime implements ContainerRuntime, AutoClosea
     return findAsync(id)
         .compose(
             r -> {
-              Promise<ContainerState> p = Promise.promise();
-              // Added inside compute: an exit being settled on another event loop removes the
-              // list either before (a new one is made) or after the add, never between the two.
-              waiters.compute(
-                  r.id(),
-                  (k, ps) -> {
-                    List<Promise<ContainerState>> list =
-                        ps != null ? ps : new java.util.concurrent.CopyOnWriteArrayList<>();
-                    list.add(p);
-                    return list;
-                  });
+              Future<ContainerState> exit = exitOf(r.id());
               // The exit may have happened before the waiter was registered.
               onExit(r.id());
-              return p.future();
+              return exit;
             });
+  }
+
+  /** A waiter for the next exit of the container {@code id} that settles (see {@link #onExit}). */
+  private Future<ContainerState> exitOf(String id) {
+    Promise<ContainerState> p = Promise.promise();
+    // Added inside compute: an exit being settled on another event loop removes the list either
+    // before (a new one is made) or after the add, never between the two.
+    waiters.compute(
+        id,
+        (k, ps) -> {
+          List<Promise<ContainerState>> list =
+              ps != null ? ps : new java.util.concurrent.CopyOnWriteArrayList<>();
+          list.add(p);
+          return list;
+        });
+    return p.future();
   }
 
   @Override
@@ -408,6 +438,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime, AutoClosea
   @Override
   public void close() {
     watcher.close();
+    shim.close();
   }
 
   /** Called on the event loop when a container may have exited: settles its state and waiters. */

@@ -3,11 +3,19 @@ package io.jcompose.runtime.linux;
 import io.jcompose.runtime.api.RuntimeFailure;
 import java.util.List;
 import java.util.Locale;
-import jnr.posix.POSIX;
-import jnr.posix.POSIXFactory;
+import jnr.ffi.LibraryLoader;
 
-/** Signal names and numbers (x86_64/arm64 Linux), and sending them. */
+/**
+ * Signal names and numbers (x86_64/arm64 Linux), and sending them. {@code kill(2)} is bound alone
+ * through jnr-ffi: jnr-posix's whole POSIX binding took the first {@code stop} of a fresh daemon
+ * most of a second to generate (every container's stop waited on that class initialisation).
+ */
 final class Signals {
+  /** The one libc function used. */
+  public interface LibC {
+    int kill(int pid, int signal);
+  }
+
   private static final List<String> NAMES =
       List.of(
           "", "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV",
@@ -16,9 +24,14 @@ final class Signals {
 
   static final int SIGKILL = 9;
 
-  private static final POSIX POSIX = POSIXFactory.getNativePOSIX();
+  private static final LibC LIBC = LibraryLoader.create(LibC.class).load("c");
 
   private Signals() {}
+
+  /** Binds {@code kill(2)} now (class initialisation), so that the first stop does not wait. */
+  static void bind() {
+    // Nothing more: calling this initialises the class.
+  }
 
   /** {@code SIGTERM}, {@code TERM}, {@code 15}, {@code RTMIN+2} to a number. */
   static int parse(String signal) {
@@ -49,6 +62,6 @@ final class Signals {
     if (pid <= 0) {
       return false;
     }
-    return POSIX.kill(pid, signal) == 0;
+    return LIBC.kill(pid, signal) == 0;
   }
 }

@@ -45,8 +45,6 @@ final class AttachmentRegistry {
   /** Host veths of detached endpoints the kernel may still be destroying, by network. */
   private final Map<String, Set<String>> releasing = new HashMap<>();
 
-  private static final long RELEASE_WAIT_MS = 3000;
-
   AttachmentRegistry(
       StateStore store, Path netnsDir, NetworkRegistry networks, Consumer<DnsTable> names) {
     this.store = store;
@@ -368,17 +366,14 @@ final class AttachmentRegistry {
   }
 
   /**
-   * Waits until the host veths of endpoints detached from {@code network} are gone; one still there
-   * after a while (something keeps its namespace alive) is deleted outright, so that removing the
-   * network leaves no link behind.
+   * The host veths of endpoints detached from {@code network} that the kernel may still be
+   * destroying with their namespaces; the caller deletes whichever are left (see {@link
+   * NetworkLinks}), so that removing the network leaves no link behind.
    */
-  void awaitReleased(String network) {
-    Set<String> veths;
+  Set<String> takeReleased(String network) {
     synchronized (lock) {
-      veths = releasing.remove(network);
-    }
-    if (veths != null && !EndpointSetup.awaitGone(List.copyOf(veths), RELEASE_WAIT_MS)) {
-      EndpointSetup.deleteNow(List.copyOf(veths));
+      Set<String> veths = releasing.remove(network);
+      return veths == null ? Set.of() : Set.copyOf(veths);
     }
   }
 

@@ -69,7 +69,8 @@ final class EndpointSetup {
    * Unmounts and deletes the namespace file. The kernel then destroys the namespace in the
    * background, and with it each veth pair: deleting a veth synchronously costs 30–50 ms of waiting
    * for the device to drain, while the kernel destroys many dead namespaces in one batch for about
-   * the price of one. Callers that need the host ends gone wait with {@link #awaitGone}.
+   * the price of one. Removing the network deletes whatever is left of them in one batch ({@link
+   * NetworkLinks}).
    */
   static void remove(Path netns) {
     if (AttachmentRegistry.isMounted(netns)) {

@@ -104,7 +104,7 @@ public final class LinuxNetworkDriver implements NetworkDriver {
                             exclusive(
                                     () -> {
                                       if (attachments.containersOn(n.name()).isEmpty()) {
-                                        networks.remove(n);
+                                        networks.remove(n, List.of());
                                       }
                                       return null;
                                     })
@@ -141,10 +141,10 @@ public final class LinuxNetworkDriver implements NetworkDriver {
                     + "; stop and remove those containers first");
           }
           // All in one exclusive section: an attach in between would plug into a bridge
-          // that is about to go. The DNS server closes on its event loop; this worker waits.
-          dns.close(n.name()).toCompletionStage().toCompletableFuture().get(10, SECONDS);
-          attachments.awaitReleased(n.name());
-          networks.remove(n);
+          // that is about to go. The DNS server closes on its event loop meanwhile.
+          Future<Void> dnsClosed = dns.close(n.name());
+          networks.remove(n, attachments.takeReleased(n.name()));
+          dnsClosed.toCompletionStage().toCompletableFuture().get(10, SECONDS);
           return null;
         });
   }

@@ -41,6 +41,7 @@ final class NatRules {
     }
   }
 
+  /** Deletes the rules of {@code n}; may run while its bridge is being deleted. */
   void remove(NetworkState n) {
     String table = DeviceNames.natTable(n.bridge());
     if (nft) {
@@ -48,7 +49,7 @@ final class NatRules {
     } else if (iptables) {
       HostCommand.tryRun(null, "/bin/sh", "-c", iptablesRules(n, "-D"));
     }
-    if (iptables && !anyBridgeLeft()) {
+    if (iptables && !anyBridgeLeftBesides(n.bridge())) {
       HostCommand.tryRun(
           null,
           "/bin/sh",
@@ -128,9 +129,11 @@ final class NatRules {
         + " -o jc-+ -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\n";
   }
 
-  private static boolean anyBridgeLeft() {
+  private static boolean anyBridgeLeftBesides(String bridge) {
     try (Stream<Path> links = Files.list(Path.of("/sys/class/net"))) {
-      return links.anyMatch(p -> p.getFileName().toString().startsWith("jc-"));
+      return links
+          .map(p -> p.getFileName().toString())
+          .anyMatch(name -> name.startsWith("jc-") && !name.equals(bridge));
     } catch (IOException e) {
       return true;
     }

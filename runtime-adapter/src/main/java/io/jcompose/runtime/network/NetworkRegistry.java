@@ -84,18 +84,59 @@ final class NetworkRegistry {
       store.save(n);
     } catch (RuntimeException e) {
       nat.remove(n);
-      deleteBridge(n);
+      NetworkLinks.delete("network " + n.name() + ": removing its bridge", n.bridge(), List.of());
       throw e;
     }
     networks.put(n.name(), n);
     return n;
   }
 
-  void remove(NetworkState n) {
-    deleteBridge(n);
-    nat.remove(n);
+  /**
+   * Deletes the network from the kernel, the packet filter and disk: its bridge with the host ends
+   * of {@code detachedVeths} still there (one rtnetlink batch), and its rules, by a program started
+   * first so that it runs while the kernel deletes the links. All of it is gone on return.
+   */
+  void remove(NetworkState n, Collection<String> detachedVeths) {
+    RuntimeException[] rulesFailure = new RuntimeException[1];
+    Thread rules =
+        new Thread(
+            () -> {
+              try {
+                nat.remove(n);
+              } catch (RuntimeException e) {
+                rulesFailure[0] = e;
+              }
+            },
+            "jcompose-rules-" + n.bridge());
+    rules.start();
+    try {
+      NetworkLinks.delete(
+          "network " + n.name() + ": cannot delete bridge " + n.bridge(),
+          n.bridge(),
+          detachedVeths);
+    } finally {
+      awaitQuietly(rules);
+    }
+    if (rulesFailure[0] != null) {
+      throw rulesFailure[0];
+    }
     store.delete(n);
     networks.remove(n.name());
+  }
+
+  private static void awaitQuietly(Thread t) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        t.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private NetworkState plan(NetworkSpec spec) {
@@ -180,18 +221,6 @@ final class NetworkRegistry {
     } catch (RuntimeFailure e) {
       HostCommand.tryRun(null, "ip", "link", "del", n.bridge());
       throw e;
-    }
-  }
-
-  /** One rtnetlink request from the daemon: no {@code ip} process on the way of every down. */
-  private static void deleteBridge(NetworkState n) {
-    String what = "network " + n.name() + ": cannot delete bridge " + n.bridge();
-    NetlinkReply r;
-    try (NetlinkSocket host = NetlinkSocket.open(what)) {
-      r = host.tryCall(what, RouteRequests.deleteLink(n.bridge()));
-    }
-    if (r.errno() != 0 && Files.exists(Path.of("/sys/class/net", n.bridge()))) {
-      NetlinkSocket.check(what, r);
     }
   }
 }

@@ -19,6 +19,7 @@ final class RouteRequests {
   static final int IFLA_MTU = 4;
   static final int IFLA_MASTER = 10;
   static final int IFLA_LINKINFO = 18;
+  static final int IFLA_GROUP = 27;
   static final int IFLA_NET_NS_FD = 28;
   static final int IFLA_INFO_KIND = 1;
   static final int IFLA_INFO_DATA = 2;
@@ -82,6 +83,22 @@ final class RouteRequests {
     return NetlinkMessage.request(RTM_DELLINK, 0)
         .ifinfo(AF_UNSPEC, 0, 0, 0)
         .string(IFLA_IFNAME, name);
+  }
+
+  /** Puts the link called {@code name} into device group {@code group}. */
+  static NetlinkMessage setGroup(String name, int group) {
+    return NetlinkMessage.request(RTM_NEWLINK, 0)
+        .ifinfo(AF_UNSPEC, 0, 0, 0)
+        .string(IFLA_IFNAME, name)
+        .u32(IFLA_GROUP, group);
+  }
+
+  /**
+   * Deletes every link of device group {@code group} at once: the kernel unregisters them as one
+   * batch, waiting out one RCU grace period for all instead of one per link.
+   */
+  static NetlinkMessage deleteGroup(int group) {
+    return NetlinkMessage.request(RTM_DELLINK, 0).ifinfo(AF_UNSPEC, 0, 0, 0).u32(IFLA_GROUP, group);
   }
 
   /** Adds IPv4 {@code address}/{@code prefix} to the link with index {@code index}. */

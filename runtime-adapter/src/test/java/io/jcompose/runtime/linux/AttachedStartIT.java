@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -69,8 +70,13 @@ class AttachedStartIT {
                     "[ -t 0 ] && [ -t 1 ] && echo on-a-tty; stty size; read x; stty size")));
     try {
       AttachedExec a = await(fixture.runtime.startAttached(c.id(), 100, 30));
-      CompletableFuture<String> out = drain(a.stdout());
-      Thread.sleep(500);
+      StringBuffer seen = new StringBuffer();
+      CompletableFuture<String> out = drain(a.stdout(), seen);
+      // Resize only once the first `stty size` has answered: a fixed sleep raced a slow start.
+      Instant deadline = Instant.now().plusSeconds(20);
+      while (!seen.toString().contains("30 100") && Instant.now().isBefore(deadline)) {
+        Thread.sleep(20);
+      }
       a.resizer().resize(123, 45);
       a.stdin().write("\n".getBytes(StandardCharsets.UTF_8));
       a.stdin().flush();
@@ -111,11 +117,20 @@ class AttachedStartIT {
   }
 
   private static CompletableFuture<String> drain(InputStream in) {
+    return drain(in, new StringBuffer());
+  }
+
+  /** Reads {@code in} to its end, appending what arrives to {@code seen} as it comes. */
+  private static CompletableFuture<String> drain(InputStream in, StringBuffer seen) {
     return CompletableFuture.supplyAsync(
         () -> {
           ByteArrayOutputStream buf = new ByteArrayOutputStream();
+          byte[] chunk = new byte[4096];
           try (in) {
-            in.transferTo(buf);
+            for (int n; (n = in.read(chunk)) >= 0; ) {
+              buf.write(chunk, 0, n);
+              seen.append(new String(chunk, 0, n, StandardCharsets.UTF_8));
+            }
           } catch (IOException e) {
             throw new IllegalStateException(e);
           }

@@ -273,6 +273,25 @@ class NetworkDriverIT {
   }
 
   @Test
+  void removingTheNetworkDeletesVethsWhoseNamespaceIsStillHeld() throws Exception {
+    String net = network("held", false);
+    NetworkInfo info = await(driver.inspect(net));
+    Attachment a = attach("held-1", EndpointSpec.of(net, "h"));
+    String veth = DeviceNames.hostVeth(run + "-held-1", net);
+    // An open descriptor keeps the namespace, and with it the veth pair, after the unmount.
+    try (var held = java.nio.channels.FileChannel.open(a.netns())) {
+      await(driver.detach(run + "-held-1"));
+      assertThat(Path.of("/sys/class/net", veth)).as("veth of a held namespace").exists();
+
+      await(driver.remove(net));
+
+      assertThat(Path.of("/sys/class/net", veth)).doesNotExist();
+      assertThat(Path.of("/sys/class/net", info.bridge())).doesNotExist();
+      assertThat(NetworkLinks.membersOf(NetworkLinks.GROUP_BASE)).isEmpty();
+    }
+  }
+
+  @Test
   void restartedDriverReadoptsNetworksAndAnswersAgain() {
     String net = network("readopt", false);
     Attachment web = attach("web-1", EndpointSpec.of(net, "web"));

@@ -165,4 +165,53 @@ class RouteRequestsTest {
     assertThat(HexFormat.of().formatHex(RouteRequests.getLink("eth0").bytes(3)))
         .isEqualTo("2c000000" + "1200" + "0500" + "03000000" + "00000000" + tail);
   }
+
+  @Test
+  void setGroupNamesTheLinkAndCarriesTheGroup() {
+    String expected =
+        // nlmsghdr: len 52, RTM_NEWLINK, REQUEST|ACK, seq 2, port 0
+        "34000000"
+            + "1000"
+            + "0500"
+            + "02000000"
+            + "00000000"
+            // ifinfomsg: AF_UNSPEC, index 0, no flags
+            + "00000000"
+            + "00000000"
+            + "00000000"
+            + "00000000"
+            // IFLA_IFNAME "jc-0\0", padded
+            + "0900"
+            + "0300"
+            + "6a632d3000"
+            + "000000"
+            // IFLA_GROUP 0x40000007
+            + "0800"
+            + "1b00"
+            + "07000040";
+    assertThat(HexFormat.of().formatHex(RouteRequests.setGroup("jc-0", 0x40000007).bytes(2)))
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void deleteGroupCarriesOnlyTheGroup() {
+    String expected =
+        // nlmsghdr: len 40, RTM_DELLINK, REQUEST|ACK, seq 3, port 0
+        "28000000"
+            + "1100"
+            + "0500"
+            + "03000000"
+            + "00000000"
+            // ifinfomsg: AF_UNSPEC, index 0 (no single link), no flags
+            + "00000000"
+            + "00000000"
+            + "00000000"
+            + "00000000"
+            // IFLA_GROUP 0x40000007
+            + "0800"
+            + "1b00"
+            + "07000040";
+    assertThat(HexFormat.of().formatHex(RouteRequests.deleteGroup(0x40000007).bytes(3)))
+        .isEqualTo(expected);
+  }
 }

@@ -53,6 +53,24 @@ public interface ComposeEngine {
   /** Removes stopped containers (and, with {@code stop}, running ones after stopping them). */
   Future<Void> remove(String projectName, RemoveOptions options, Handler<ProgressEvent> progress);
 
+  /**
+   * Removes one container of the project by name, as {@link #remove} would; a running one only with
+   * {@code force} (stopped first). Fails with {@link io.jcompose.runtime.api.NotFoundException}
+   * when no container of that name belongs to the project.
+   */
+  default Future<Void> removeContainer(
+      String projectName, String container, boolean force, Handler<ProgressEvent> progress) {
+    return Future.failedFuture(new UnsupportedOperationException("container remove"));
+  }
+
+  /**
+   * Removes every stopped container on this host, of any project, the way {@link #remove} does
+   * (address, published ports and the engine's record go too); completes with their names.
+   */
+  default Future<List<String>> pruneContainers(Handler<ProgressEvent> progress) {
+    return Future.failedFuture(new UnsupportedOperationException("container prune"));
+  }
+
   /** The project's containers, ordered by service then number. */
   Future<List<ContainerSummary>> ps(String projectName, PsOptions options);
 

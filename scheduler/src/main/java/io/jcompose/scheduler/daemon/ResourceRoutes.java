@@ -9,6 +9,7 @@ import io.jcompose.runtime.api.ImagePuller;
 import io.jcompose.runtime.api.ImageStore;
 import io.jcompose.runtime.api.RegistryCredentials;
 import io.jcompose.runtime.api.VolumeStore;
+import io.jcompose.scheduler.api.ComposeEngine;
 import io.jcompose.scheduler.api.ProgressEvent;
 import io.jcompose.scheduler.engine.LayerProgress;
 import io.vertx.core.Future;
@@ -28,19 +29,25 @@ import java.util.stream.Collectors;
 public final class ResourceRoutes {
 
   private final Vertx vertx;
+  private final ComposeEngine engine;
   private final ContainerRuntime containers;
   private final ImageStore images;
   private final VolumeStore volumes;
   private final ImagePuller puller;
 
-  /** Routes over the daemon's runtime components; {@code puller} may be null (no pulls). */
+  /**
+   * Routes over the daemon's runtime components and its engine (which removes containers); {@code
+   * puller} may be null (no pulls).
+   */
   public ResourceRoutes(
       Vertx vertx,
+      ComposeEngine engine,
       ContainerRuntime containers,
       ImageStore images,
       VolumeStore volumes,
       ImagePuller puller) {
     this.vertx = vertx;
+    this.engine = engine;
     this.containers = containers;
     this.images = images;
     this.volumes = volumes;
@@ -51,16 +58,16 @@ public final class ResourceRoutes {
   public void register(ApiRoutes routes) {
     routes
         .host("image/ls", c -> images.list())
-        .host("image/inspect", c -> images.resolve(text(c, "reference")))
+        .host("image/inspect", c -> images.resolve(c.text("reference")))
         .host("image/rm", this::removeImages)
         .host(
             "image/import",
-            c -> images.importRootfs(path(c), text(c, "reference"), strings(c.field("changes"))))
+            c -> images.importRootfs(path(c), c.text("reference"), strings(c.field("changes"))))
         .host("image/load", c -> images.load(path(c)))
         .host("image/pull", this::pull)
         .host("login/check", this::checkLogin)
         .host("volume/ls", c -> volumes().list(Map.of()))
-        .host("volume/inspect", c -> volumes().inspect(text(c, "name")))
+        .host("volume/inspect", c -> volumes().inspect(c.text("name")))
         .host("volume/rm", this::removeVolumes)
         .host("volume/prune", c -> volumes().prune(Map.of()))
         .host("system/df", c -> diskUsage())
@@ -108,7 +115,7 @@ public final class ResourceRoutes {
       return Future.failedFuture(
           new IllegalStateException("this daemon has no registry client; pulls are unavailable"));
     }
-    String reference = text(call, "reference");
+    String reference = call.text("reference");
     String resource = "Image " + reference;
     call.events()
         .emit(new StreamEvents(StreamEvents.PROGRESS, ProgressEvent.working(resource, "Pulling")));
@@ -124,8 +131,8 @@ public final class ResourceRoutes {
       return Future.failedFuture(new IllegalStateException("this daemon has no registry client"));
     }
     return puller.checkLogin(
-        text(call, "registry"),
-        RegistryCredentials.of(text(call, "username"), text(call, "password")));
+        call.text("registry"),
+        RegistryCredentials.of(call.text("username"), call.text("password")));
   }
 
   private Future<Map<String, Object>> diskUsage() {
@@ -167,24 +174,14 @@ public final class ResourceRoutes {
     boolean allImages = call.field("all").asBoolean();
     boolean withVolumes = call.field("volumes").asBoolean();
     Map<String, Object> report = new LinkedHashMap<>();
-    return containers
-        .list(Map.of())
+    // Containers go through the engine, as rm does: a container removed behind its back would keep
+    // its address, ports, supervisor entry and record.
+    return engine
+        .pruneContainers(e -> call.events().emit(new StreamEvents(StreamEvents.PROGRESS, e)))
         .compose(
-            list -> {
-              List<String> removed = new ArrayList<>();
-              Future<Void> chain = Future.succeededFuture();
-              for (ContainerState c : list) {
-                if (!c.isAlive()) {
-                  chain =
-                      chain.compose(
-                          v ->
-                              containers
-                                  .remove(c.id(), false)
-                                  .onSuccess(x -> removed.add(c.name())));
-                }
-              }
+            removed -> {
               report.put("containers", removed);
-              return chain.compose(v -> containers.list(Map.of()));
+              return containers.list(Map.of());
             })
         .compose(
             remaining -> {
@@ -225,16 +222,8 @@ public final class ResourceRoutes {
     return new StreamEvents(StreamEvents.PROGRESS, ProgressEvent.done(resource, status));
   }
 
-  private static String text(ApiCall call, String field) {
-    JsonNode node = call.field(field);
-    if (!node.isTextual() || node.asText().isEmpty()) {
-      throw new IllegalArgumentException("request field '" + field + "' is missing");
-    }
-    return node.asText();
-  }
-
   private static Path path(ApiCall call) {
-    return Path.of(text(call, "path"));
+    return Path.of(call.text("path"));
   }
 
   private static List<String> strings(JsonNode node) {

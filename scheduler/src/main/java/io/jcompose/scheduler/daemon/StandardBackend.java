@@ -127,7 +127,7 @@ final class StandardBackend implements DaemonBackend {
   @Override
   public void register(ApiRoutes routes) {
     new EngineRoutes(engine, vertx).register(routes);
-    new ResourceRoutes(vertx, containers, images, volumes, puller).register(routes);
+    new ResourceRoutes(vertx, engine, containers, images, volumes, puller).register(routes);
   }
 
   @Override

@@ -148,6 +148,18 @@ public final class RuntimeComposeEngine implements ComposeEngine {
   }
 
   @Override
+  public Future<List<String>> pruneContainers(Handler<ProgressEvent> progress) {
+    return guard(() -> new ContainerRemoval(ctx).prune(new Progress(progress)));
+  }
+
+  @Override
+  public Future<Void> removeContainer(
+      String projectName, String container, boolean force, Handler<ProgressEvent> progress) {
+    return guard(
+        () -> new ContainerRemoval(ctx).one(projectName, container, force, new Progress(progress)));
+  }
+
+  @Override
   public Future<List<ContainerSummary>> ps(String projectName, PsOptions options) {
     return guard(() -> query.ps(projectName, options));
   }

@@ -52,7 +52,7 @@ class SystemDiskUsageTest {
 
   private Future<?> systemDf(ImageStore images) {
     ApiRoutes routes = new ApiRoutes();
-    new ResourceRoutes(vertx, noContainers(), images, null, null).register(routes);
+    new ResourceRoutes(vertx, null, noContainers(), images, null, null).register(routes);
     return routes
         .hostVerb("system/df")
         .orElseThrow()
