@@ -31,11 +31,18 @@ public class RuntimeBench {
       System.out.printf("containers: %d, image layer: %d KiB%n", n, du(base.resolve("image")));
 
       List<ContainerState> seq = createAll(rt, n, "seq");
+      long[] each = new long[n];
       long t0 = System.nanoTime();
-      for (ContainerState c : seq) {
-        await(rt.start(c.id()));
+      for (int i = 0; i < n; i++) {
+        long s = System.nanoTime();
+        await(rt.start(seq.get(i).id()));
+        each[i] = System.nanoTime() - s;
       }
       long seqStart = System.nanoTime() - t0;
+      java.util.Arrays.sort(each);
+      System.out.printf(
+          "sequential start: median %.1f ms, p10 %.1f ms, p90 %.1f ms, min %.1f ms%n",
+          each[n / 2] / 1e6, each[n / 10] / 1e6, each[n * 9 / 10] / 1e6, each[0] / 1e6);
       report(rt, paths, seq);
       t0 = System.nanoTime();
       for (ContainerState c : seq) {

@@ -1,11 +1,21 @@
 #include "attach.h"
 
 #include <fcntl.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "error.h"
 
 struct attached_stdio attached_stdio;
+
+int attached_stdio_option(const char *name, const char *value) {
+  if (strcmp(name, "--stdin") == 0) attached_stdio.in = value;
+  else if (strcmp(name, "--stdout") == 0) attached_stdio.out = value;
+  else if (strcmp(name, "--stderr") == 0) attached_stdio.err = value;
+  else if (strcmp(name, "--tty") == 0) attached_stdio.tty = value;
+  else return -1;
+  return 0;
+}
 
 int attached_stdio_given(void) {
   return attached_stdio.tty != NULL || attached_stdio.in != NULL || attached_stdio.out != NULL ||

@@ -12,6 +12,9 @@ struct attached_stdio {
 /* Filled from `run --stdin P --stdout P --stderr P` or `run --tty P`. */
 extern struct attached_stdio attached_stdio;
 
+/* Takes one `run` option naming a stream (--stdin, --stdout, --stderr, --tty); -1 for others. */
+int attached_stdio_option(const char *name, const char *value);
+
 /* Whether the caller gave the streams; the container's output then bypasses the log. */
 int attached_stdio_given(void);
 

@@ -19,6 +19,7 @@
 #include "namespaces.h"
 #include "rlimits.h"
 #include "sysctl.h"
+#include "trace.h"
 #include "user.h"
 
 #ifndef CLOSE_RANGE_CLOEXEC
@@ -116,8 +117,11 @@ static int setup_stdio(const struct container_stdio *io) {
 static int prepare(const struct spec *spec, const struct container_stdio *io, char ***env) {
   if (ns_join_paths(spec) < 0) return -1;
   if (setup_stdio(io) < 0) return -1;
+  trace_mark("child: cgroups, namespaces, stdio");
   if (mounts_prepare_root(spec) < 0) return -1;
+  trace_mark("child: mounted");
   if (mounts_pivot_root(spec) < 0) return -1;
+  trace_mark("child: pivoted");
   if (sysctl_apply(spec) < 0) return -1;
   if (mounts_restrict(spec) < 0) return -1;
   if (spec->hostname != NULL && *spec->hostname)
@@ -131,6 +135,7 @@ static int prepare(const struct spec *spec, const struct container_stdio *io, ch
   SHIM_CHECK(sigprocmask(SIG_SETMASK, &none, NULL), "unblocking signals");
   /* Nothing of the shim may leak into the container: every other descriptor closes on exec. */
   SHIM_CHECK(syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC), "marking descriptors close-on-exec");
+  trace_mark("child: exec");
   return 0;
 }
 

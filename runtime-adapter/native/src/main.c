@@ -3,38 +3,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "attach.h"
 #include "exec.h"
 #include "init.h"
 #include "run.h"
+#include "spawner.h"
 
 static int usage(void) {
   fputs("usage: jcompose-shim run --bundle DIR --state DIR [--stdin P] [--stdout P] [--stderr P] [--tty P]\n"
         "       jcompose-shim exec --state DIR [--env K=V]... [--user U] [--cwd DIR] [--timeout SECONDS] -- CMD...\n"
+        "       jcompose-shim spawner --socket PATH   (forks `run` monitors on request)\n"
         "       jcompose-shim init -- CMD...   (also as jcompose-init CMD...)\n",
         stderr);
   return 2;
 }
 
-/* The streams an interactive run hands over; -1 when name is not one of them. */
-static int attach_option(const char *name, const char *value) {
-  if (strcmp(name, "--stdin") == 0) attached_stdio.in = value;
-  else if (strcmp(name, "--stdout") == 0) attached_stdio.out = value;
-  else if (strcmp(name, "--stderr") == 0) attached_stdio.err = value;
-  else if (strcmp(name, "--tty") == 0) attached_stdio.tty = value;
-  else return -1;
-  return 0;
-}
-
 static int run_main(int argc, char **argv) {
-  const char *bundle = NULL, *state = NULL;
-  for (int i = 2; i + 1 < argc; i += 2) {
-    if (strcmp(argv[i], "--bundle") == 0) bundle = argv[i + 1];
-    else if (strcmp(argv[i], "--state") == 0) state = argv[i + 1];
-    else if (attach_option(argv[i], argv[i + 1]) == 0) continue;
-    else return usage();
-  }
-  if (bundle == NULL || state == NULL) return usage();
+  const char *bundle, *state;
+  if (run_parse_args(argc, argv, 2, &bundle, &state) < 0) return usage();
   return cmd_run(bundle, state);
 }
 
@@ -70,6 +55,8 @@ int main(int argc, char **argv) {
   if (argc < 2) return usage();
   if (strcmp(argv[1], "run") == 0) return run_main(argc, argv);
   if (strcmp(argv[1], "exec") == 0) return exec_main(argc, argv);
+  if (strcmp(argv[1], "spawner") == 0 && argc == 4 && strcmp(argv[2], "--socket") == 0)
+    return cmd_spawner(argv[3], argc, argv);
   if (strcmp(argv[1], "init") == 0) {
     int skip = argc > 2 && strcmp(argv[2], "--") == 0;
     return cmd_init(argv + 2 + skip);

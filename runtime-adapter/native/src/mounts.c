@@ -1,6 +1,7 @@
 #include "mounts.h"
 
 #include <fcntl.h>
+#include <sched.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 #include "error.h"
+#include "trace.h"
 
 int make_dirs(const char *path) {
   char buf[PATH_MAX];
@@ -130,6 +132,54 @@ static int make_mount_point(const char *path, const char *source, int bind) {
   return make_dirs(path);
 }
 
+/* The pid of a source "/proc/PID/root/PATH" (a path inside another container), with PATH. */
+static pid_t other_root_path(const char *source, const char **path) {
+  if (source == NULL || strncmp(source, "/proc/", 6) != 0) return 0;
+  char *end;
+  long pid = strtol(source + 6, &end, 10);
+  if (pid <= 0 || end == source + 6 || strncmp(end, "/root/", 6) != 0) return 0;
+  *path = end + 5;
+  return (pid_t)pid;
+}
+
+/* Bind-mounts PATH of another container's mount namespace (e.g. its /dev/shm, whose tmpfs exists
+ * only there): a plain bind refuses a mount of another namespace, so the tree is cloned from inside
+ * that namespace (open_tree) and attached here as a detached mount (move_mount). */
+static int bind_from_namespace(pid_t pid, const char *path, const char *target, unsigned long rec) {
+  char ns_path[64];
+  snprintf(ns_path, sizeof ns_path, "/proc/%d/ns/mnt", (int)pid);
+  int theirs = open(ns_path, O_RDONLY | O_CLOEXEC);
+  if (theirs < 0) return shim_fail(errno, "opening %s (has that container exited?)", ns_path);
+  int ours = open("/proc/self/ns/mnt", O_RDONLY | O_CLOEXEC);
+  if (ours < 0) {
+    close(theirs);
+    return shim_fail(errno, "opening our own mount namespace");
+  }
+  int tree = -1, err = 0;
+  if (setns(theirs, CLONE_NEWNS) < 0) {
+    err = errno;
+  } else {
+    tree = (int)syscall(SYS_open_tree, AT_FDCWD, path, OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | (rec ? AT_RECURSIVE : 0));
+    if (tree < 0) err = errno;
+    /* Back home whatever happened: everything after this runs in our own namespace. */
+    if (setns(ours, CLONE_NEWNS) < 0) {
+      err = errno;
+      close(theirs);
+      close(ours);
+      if (tree >= 0) close(tree);
+      return shim_fail(err, "returning to our mount namespace");
+    }
+  }
+  close(theirs);
+  close(ours);
+  if (tree < 0) return shim_fail(err, "cloning %s of process %d", path, (int)pid);
+  int rc = (int)syscall(SYS_move_mount, tree, "", AT_FDCWD, target, MOVE_MOUNT_F_EMPTY_PATH);
+  err = errno;
+  close(tree);
+  if (rc < 0) return shim_fail(err, "attaching %s of process %d on %s", path, (int)pid, target);
+  return 0;
+}
+
 static int mount_one(const struct spec *spec, const struct spec_mount *m) {
   char target[PATH_MAX], data[4096];
   unsigned long flags;
@@ -139,8 +189,13 @@ static int mount_one(const struct spec *spec, const struct spec_mount *m) {
   if (make_mount_point(target, m->source, bind) < 0) return -1;
   if (bind) {
     unsigned long rec = flags & MS_REC;
-    if (mount(m->source, target, NULL, MS_BIND | rec, NULL) < 0)
+    const char *inner;
+    pid_t other = other_root_path(m->source, &inner);
+    if (other > 0) {
+      if (bind_from_namespace(other, inner, target, rec) < 0) return -1;
+    } else if (mount(m->source, target, NULL, MS_BIND | rec, NULL) < 0) {
       return shim_fail(errno, "bind-mounting %s on %s", m->source, m->destination);
+    }
     unsigned long extra = flags & ~(MS_BIND | MS_REC);
     if (extra != 0 && mount(NULL, target, NULL, MS_BIND | MS_REMOUNT | extra, NULL) < 0)
       return shim_fail(errno, "remounting %s with its options", m->destination);
@@ -217,6 +272,7 @@ static int make_devices(const struct spec *spec) {
 int mounts_prepare_root(const struct spec *spec) {
   SHIM_CHECK(mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL), "making mounts private");
   if (mount_root(spec) < 0) return -1;
+  trace_mark("child: root mounted");
   for (int i = 0; i < spec->nmounts; i++) {
     if (mount_one(spec, &spec->mounts[i]) < 0) return -1;
   }

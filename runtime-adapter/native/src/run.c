@@ -19,12 +19,15 @@
 #include "monitor.h"
 #include "namespaces.h"
 #include "state.h"
+#include "trace.h"
 
-/* Writes one line to the waiting foreground process. */
+/* Writes one line to the waiting caller: the relay's pipe or a spawner client's socket. */
 static void report(int fd, const char *fmt, const char *text) {
   char line[1400];
   int n = snprintf(line, sizeof line, fmt, text);
-  if (write(fd, line, (size_t)(n < (int)sizeof line ? n : (int)sizeof line - 1)) < 0) {
+  size_t len = (size_t)(n < (int)sizeof line ? n : (int)sizeof line - 1);
+  /* MSG_NOSIGNAL: a caller that went away must not kill the monitor with SIGPIPE. */
+  if (send(fd, line, len, MSG_NOSIGNAL) < 0 && errno == ENOTSOCK && write(fd, line, len) < 0) {
     /* The caller went away; the container still runs and its state says so. */
   }
 }
@@ -118,6 +121,7 @@ static int start_and_monitor(const struct spec *spec, const char *state_dir, int
   m.oom_before = cgroups_oom_kills(spec);
   int cgroup_fd = cgroups_open_unified(spec), in_cgroup = 0;
   if (cgroup_fd == -2) return -1;
+  trace_mark("clone");
   pid_t pid = ns_clone(spec, cgroup_fd, &in_cgroup);
   if (pid < 0) return -1;
   if (pid == 0) {
@@ -131,40 +135,87 @@ static int start_and_monitor(const struct spec *spec, const char *state_dir, int
   if (io.in != io.out) close(io.in);
   close(io.out);
   if (io.err != io.out) close(io.err);
-  if (await_exec(sync[0], rep) < 0) {
-    struct shim_error saved = shim_last_error;
-    kill(pid, SIGKILL);
-    waitpid(pid, NULL, 0);
-    shim_last_error = saved;
-    return -1;
-  }
-  close(sync[0]);
+  /* The state files exec needs are written while the child sets the container up (the other core
+   * may run it meanwhile); nobody reads them before the report says the container runs. */
   char buf[64];
   snprintf(buf, sizeof buf, "%d\n", (int)pid);
-  if (state_write_volatile(state_dir, "pid", buf) < 0) return -1;
+  int saved = state_write_volatile(state_dir, "pid", buf) < 0 ||
+                      state_write_volatile_if_changed(state_dir, "bundle", spec->bundle) < 0
+                  ? -1
+                  : 0;
+  if (saved < 0 || await_exec(sync[0], rep) < 0) {
+    struct shim_error error = shim_last_error;
+    kill(pid, SIGKILL);
+    waitpid(pid, NULL, 0);
+    char pid_file[PATH_MAX + 8];
+    snprintf(pid_file, sizeof pid_file, "%s/pid", state_dir);
+    unlink(pid_file);
+    shim_last_error = error;
+    return -1;
+  }
+  trace_mark("exec seen");
+  close(sync[0]);
   snprintf(buf, sizeof buf, "P pid=%d shim=%d\n", (int)pid, (int)getpid());
   report(rep, "%s", buf);
   close(rep);
+  trace_mark("reported");
   m.pid = pid;
   m.out = out_r;
   m.err = err_r;
   return monitor_run(&m);
 }
 
-int cmd_run(const char *bundle, const char *state_dir) {
+int run_parse_args(int argc, char **argv, int first, const char **bundle, const char **state) {
+  *bundle = *state = NULL;
+  for (int i = first; i < argc; i += 2) {
+    if (i + 1 >= argc) return -1;
+    if (strcmp(argv[i], "--bundle") == 0) *bundle = argv[i + 1];
+    else if (strcmp(argv[i], "--state") == 0) *state = argv[i + 1];
+    else if (attached_stdio_option(argv[i], argv[i + 1]) < 0) return -1;
+  }
+  return *bundle == NULL || *state == NULL ? -1 : 0;
+}
+
+void run_detached(const char *bundle, const char *state_dir, int rep) {
   struct spec spec;
   char state[PATH_MAX];
+  trace_mark("monitor");
   if (realpath(state_dir, state) == NULL) {
-    fprintf(stderr, "state directory %s: %s\n", state_dir, strerror(errno));
-    return 1;
+    shim_fail(errno, "state directory %s", state_dir);
+    report_error(rep);
+    _exit(1);
   }
   if (spec_load(bundle, &spec) < 0) {
+    report_error(rep);
+    _exit(1);
+  }
+  trace_mark("spec loaded");
+  /* Detach: own session, no terminal, stdio away from the caller, so containers outlive it. */
+  char path[PATH_MAX + 32];
+  int null_fd = open("/dev/null", O_RDWR | O_CLOEXEC);
+  snprintf(path, sizeof path, "%s/shim.log", state);
+  int log_fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+  if (setsid() < 0 || prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) < 0 || null_fd < 0 || log_fd < 0 ||
+      dup2(null_fd, 0) < 0 || dup2(null_fd, 1) < 0 || dup2(log_fd, 2) < 0) {
+    shim_fail(errno, "detaching the monitor");
+    report_error(rep);
+    _exit(1);
+  }
+  close(null_fd);
+  close(log_fd);
+  if (start_and_monitor(&spec, state, rep) < 0) {
+    report_error(rep);
     char line[1200];
     shim_error_line(line, sizeof line);
-    fprintf(stderr, "%s\n", line);
-    return 1;
+    fprintf(stderr, "jcompose-shim: %s\n", line);
+    _exit(1);
   }
+  _exit(0);
+}
+
+int cmd_run(const char *bundle, const char *state_dir) {
   int rep[2];
+  trace_mark("run");
   if (pipe2(rep, O_CLOEXEC) < 0) {
     perror("creating the report pipe");
     return 1;
@@ -179,25 +230,5 @@ int cmd_run(const char *bundle, const char *state_dir) {
     return relay(rep[0]);
   }
   close(rep[0]);
-  /* Detach: own session, no terminal, stdio away from the caller, so containers outlive it. */
-  char path[PATH_MAX + 32];
-  int null_fd = open("/dev/null", O_RDWR | O_CLOEXEC);
-  snprintf(path, sizeof path, "%s/shim.log", state);
-  int log_fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
-  if (setsid() < 0 || prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) < 0 || null_fd < 0 || log_fd < 0 ||
-      dup2(null_fd, 0) < 0 || dup2(null_fd, 1) < 0 || dup2(log_fd, 2) < 0) {
-    shim_fail(errno, "detaching the monitor");
-    report_error(rep[1]);
-    _exit(1);
-  }
-  close(null_fd);
-  close(log_fd);
-  if (state_write_volatile_if_changed(state, "bundle", spec.bundle) < 0 || start_and_monitor(&spec, state, rep[1]) < 0) {
-    report_error(rep[1]);
-    char line[1200];
-    shim_error_line(line, sizeof line);
-    fprintf(stderr, "jcompose-shim: %s\n", line);
-    _exit(1);
-  }
-  _exit(0);
+  run_detached(bundle, state_dir, rep[1]);
 }

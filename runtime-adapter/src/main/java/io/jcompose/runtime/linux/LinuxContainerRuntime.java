@@ -438,6 +438,7 @@ public final class LinuxContainerRuntime implements ContainerRuntime, AutoClosea
   @Override
   public void close() {
     watcher.close();
+    shim.close();
   }
 
   /** Called on the event loop when a container may have exited: settles its state and waiters. */

@@ -63,17 +63,7 @@ final class NamespaceJoins {
     }
     List<OciSpec.Mount> mounts = new ArrayList<>();
     for (OciSpec.Mount m : spec.mounts()) {
-      // With the host's ipc namespace, POSIX shared memory is the host's /dev/shm too.
-      if (ipc.kind() == NamespaceMode.Kind.HOST && m.destination().equals("/dev/shm")) {
-        mounts.add(
-            new OciSpec.Mount(
-                "/dev/shm",
-                "bind",
-                "/dev/shm",
-                List.of("rbind", "nosuid", "nodev", "noexec", "rprivate")));
-      } else {
-        mounts.add(m);
-      }
+      mounts.add(m.destination().equals("/dev/shm") ? shm(m, runningPid) : m);
     }
     OciSpec.Linux l = spec.linux();
     return new OciSpec(
@@ -84,6 +74,28 @@ final class NamespaceJoins {
         mounts,
         new OciSpec.Linux(namespaces, l.maskedPaths(), l.readonlyPaths(), l.sysctl()),
         spec.annotations());
+  }
+
+  /**
+   * The /dev/shm mount for the ipc mode: POSIX shared memory lives in files there, so sharing an
+   * ipc namespace also means sharing that directory, as Docker does. With the host's namespace it
+   * is the host's /dev/shm; with another container's, that container's own tmpfs (the shim clones
+   * it from the container's mount namespace); else the container's own tmpfs, m as given.
+   */
+  private OciSpec.Mount shm(OciSpec.Mount m, ToIntFunction<String> runningPid) {
+    List<String> options = List.of("rbind", "nosuid", "nodev", "noexec", "rprivate");
+    return switch (ipc.kind()) {
+      case HOST -> new OciSpec.Mount("/dev/shm", "bind", "/dev/shm", options);
+      case CONTAINER ->
+          runningPid == null
+              ? m
+              : new OciSpec.Mount(
+                  "/dev/shm",
+                  "bind",
+                  "/proc/" + runningPid.applyAsInt(ipc.target()) + "/root/dev/shm",
+                  options);
+      default -> m;
+    };
   }
 
   /** Keeps the modes beside the config when they must be resolved at start. */

@@ -11,19 +11,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Runs the shim binary: {@code run} to start a container, {@code exec} to enter one. Blocking. */
-public final class ShimCommand {
+/**
+ * Runs the shim binary: {@code run} to start a container (through a long-lived spawner, see {@link
+ * ShimSpawner}), {@code exec} to enter one. Blocking.
+ */
+public final class ShimCommand implements AutoCloseable {
   private static final Pattern STARTED = Pattern.compile("pid=(\\d+) shim=(\\d+)");
   private static final int OUTPUT_LIMIT = 4096;
 
   private final Path binary;
+  private final ShimSpawner spawner;
 
   public ShimCommand(Path binary) {
     this.binary = binary;
+    this.spawner = new ShimSpawner(binary);
   }
 
   /** The installed binary. */
@@ -41,16 +47,50 @@ public final class ShimCommand {
    * run: {@code --stdin/--stdout/--stderr PATH} or {@code --tty PATH}).
    */
   public ShimStart run(Path bundle, Path stateDir, List<String> options) {
-    List<String> argv =
+    List<String> args =
         new ArrayList<>(
-            List.of(
-                binary.toString(),
-                "run",
-                "--bundle",
-                bundle.toString(),
-                "--state",
-                stateDir.toString()));
-    argv.addAll(options);
+            List.of("run", "--bundle", bundle.toString(), "--state", stateDir.toString()));
+    args.addAll(options);
+    Optional<List<String>> report;
+    try {
+      report = spawner.run(args);
+    } catch (IOException e) {
+      throw new RuntimeFailure("asking the shim spawner for a start: " + e.getMessage(), e);
+    }
+    return report.isPresent() ? fromReport(report.get()) : runProcess(args);
+  }
+
+  /** A start from the monitor's report lines: "W text"…, then "P pid=N shim=M" or "E text". */
+  private static ShimStart fromReport(List<String> lines) {
+    List<String> warnings = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    Matcher started = null;
+    for (String line : lines) {
+      String text = line.length() > 2 ? line.substring(2) : "";
+      if (line.startsWith("W ")) {
+        warnings.add(text);
+      } else if (line.startsWith("E ")) {
+        errors.add(text);
+      } else if (line.startsWith("P ")) {
+        Matcher m = STARTED.matcher(text);
+        started = m.find() ? m : started;
+      }
+    }
+    if (started == null) {
+      throw new RuntimeFailure(
+          errors.isEmpty()
+              ? "the shim's monitor ended without a report"
+              : String.join("; ", errors));
+    }
+    return new ShimStart(
+        Integer.parseInt(started.group(1)), Integer.parseInt(started.group(2)), warnings);
+  }
+
+  /** The start through a process of its own: when no spawner can be started. */
+  private ShimStart runProcess(List<String> args) {
+    List<String> argv = new ArrayList<>();
+    argv.add(binary.toString());
+    argv.addAll(args);
     Process process = start(argv, false);
     String out = drain(process.getInputStream(), Integer.MAX_VALUE);
     String err = drain(process.getErrorStream(), Integer.MAX_VALUE);
@@ -178,6 +218,12 @@ public final class ShimCommand {
       throw new RuntimeFailure("reading the shim's output: " + e.getMessage(), e);
     }
     return kept.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Ends the spawner; containers and their monitors keep running. */
+  @Override
+  public void close() {
+    spawner.close();
   }
 
   private static int waitFor(Process process, long timeoutMillis) {

@@ -101,6 +101,23 @@ class SharedNamespacesIT {
   }
 
   @Test
+  void joiningAnotherContainersIpcNamespace_sharesItsDevShm() {
+    ContainerState a = started(spec("sleep", "1010"));
+    ContainerState b =
+        started(
+            spec("sleep", "1011")
+                .withNamespaces(NamespaceMode.PRIVATE, NamespaceMode.container(a.name())));
+    ContainerState other = started(spec("sleep", "1012"));
+
+    exec(a.id(), "echo from-a > /dev/shm/shared");
+    assertThat(exec(b.id(), "cat /dev/shm/shared")).isEqualTo("from-a");
+    exec(b.id(), "echo from-b > /dev/shm/back");
+    assertThat(exec(a.id(), "cat /dev/shm/back")).isEqualTo("from-b");
+    // A container with its own ipc namespace keeps its own /dev/shm.
+    assertThat(exec(other.id(), "ls /dev/shm | wc -l")).isEqualTo("0");
+  }
+
+  @Test
   void privateNamespaces_areNotShared() {
     ContainerState a = started(spec("sleep", "1003"));
     ContainerState b = started(spec("sleep", "1004"));
