@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jcompose.model.api.Project;
 import io.jcompose.scheduler.api.RunOptions;
 import java.io.IOException;
-import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -126,17 +124,8 @@ final class RunCommand extends ProjectCommand {
   private int attached(String projectName, String container, boolean tty) {
     int[] size = tty ? RawTerminal.size() : new int[] {0, 0};
     try {
-      SocketChannel channel =
-          daemon()
-              .attach(
-                  projectName,
-                  "run/attach",
-                  Map.of(
-                      "container", container,
-                      "remove", Boolean.toString(remove),
-                      "columns", Integer.toString(size[0]),
-                      "lines", Integer.toString(size[1])));
-      return AttachedTerminal.relay(channel, tty);
+      return new RunAttach(daemon(), projectName, container, remove)
+          .run(size[0], size[1], channel -> AttachedTerminal.relay(channel, tty));
     } catch (IOException e) {
       throw new CliException("run " + service + ": " + e.getMessage(), 1, e);
     }

@@ -86,7 +86,9 @@ public final class UnixHttpClient {
         }
       }
       if (!answer.toString().startsWith("HTTP/1.1 101")) {
-        byte[] rest = in.readNBytes(4096);
+        // The daemon keeps the connection open after a refusal: read the body by its length, never
+        // up to an end of stream that does not come.
+        byte[] rest = in.readNBytes((int) Math.min(4096, contentLength(answer.toString())));
         throw new IOException(
             answer.toString().lines().findFirst().orElse("")
                 + ": "
@@ -97,6 +99,12 @@ public final class UnixHttpClient {
       channel.close();
       throw e;
     }
+  }
+
+  private static long contentLength(String head) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d{1,9})\\s*$").matcher(head);
+    return m.find() ? Long.parseLong(m.group(1)) : 0;
   }
 
   private static String head(

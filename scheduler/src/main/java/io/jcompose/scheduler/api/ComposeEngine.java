@@ -54,6 +54,16 @@ public interface ComposeEngine {
   Future<Void> remove(String projectName, RemoveOptions options, Handler<ProgressEvent> progress);
 
   /**
+   * Removes one container of the project by name, as {@link #remove} would; a running one only with
+   * {@code force} (stopped first). Fails with {@link io.jcompose.runtime.api.NotFoundException}
+   * when no container of that name belongs to the project.
+   */
+  default Future<Void> removeContainer(
+      String projectName, String container, boolean force, Handler<ProgressEvent> progress) {
+    return Future.failedFuture(new UnsupportedOperationException("container remove"));
+  }
+
+  /**
    * Removes every stopped container on this host, of any project, the way {@link #remove} does
    * (address, published ports and the engine's record go too); completes with their names.
    */

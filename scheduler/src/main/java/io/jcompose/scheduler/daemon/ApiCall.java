@@ -25,4 +25,13 @@ public record ApiCall(
   public JsonNode field(String name) {
     return body.path(name);
   }
+
+  /** The body field {@code name} as text; fails when it is missing, not text or empty. */
+  public String text(String name) {
+    JsonNode node = field(name);
+    if (!node.isTextual() || node.asText().isEmpty()) {
+      throw new IllegalArgumentException("request field '" + name + "' is missing");
+    }
+    return node.asText();
+  }
 }

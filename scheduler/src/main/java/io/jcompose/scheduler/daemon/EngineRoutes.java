@@ -66,6 +66,11 @@ public final class EngineRoutes {
             c -> engine.unpause(c.project(), options(c, PauseOptions.class), progress(c)))
         .project(
             "rm", c -> engine.remove(c.project(), options(c, RemoveOptions.class), progress(c)))
+        .project(
+            "container/rm",
+            c ->
+                engine.removeContainer(
+                    c.project(), c.text("container"), c.field("force").asBoolean(), progress(c)))
         .project("ps", c -> engine.ps(c.project(), options(c, PsOptions.class)))
         .project("inspect", c -> engine.inspect(c.project(), c.field("container").asText()))
         .project("logs", this::logs)

@@ -58,16 +58,16 @@ public final class ResourceRoutes {
   public void register(ApiRoutes routes) {
     routes
         .host("image/ls", c -> images.list())
-        .host("image/inspect", c -> images.resolve(text(c, "reference")))
+        .host("image/inspect", c -> images.resolve(c.text("reference")))
         .host("image/rm", this::removeImages)
         .host(
             "image/import",
-            c -> images.importRootfs(path(c), text(c, "reference"), strings(c.field("changes"))))
+            c -> images.importRootfs(path(c), c.text("reference"), strings(c.field("changes"))))
         .host("image/load", c -> images.load(path(c)))
         .host("image/pull", this::pull)
         .host("login/check", this::checkLogin)
         .host("volume/ls", c -> volumes().list(Map.of()))
-        .host("volume/inspect", c -> volumes().inspect(text(c, "name")))
+        .host("volume/inspect", c -> volumes().inspect(c.text("name")))
         .host("volume/rm", this::removeVolumes)
         .host("volume/prune", c -> volumes().prune(Map.of()))
         .host("system/df", c -> diskUsage())
@@ -115,7 +115,7 @@ public final class ResourceRoutes {
       return Future.failedFuture(
           new IllegalStateException("this daemon has no registry client; pulls are unavailable"));
     }
-    String reference = text(call, "reference");
+    String reference = call.text("reference");
     String resource = "Image " + reference;
     call.events()
         .emit(new StreamEvents(StreamEvents.PROGRESS, ProgressEvent.working(resource, "Pulling")));
@@ -131,8 +131,8 @@ public final class ResourceRoutes {
       return Future.failedFuture(new IllegalStateException("this daemon has no registry client"));
     }
     return puller.checkLogin(
-        text(call, "registry"),
-        RegistryCredentials.of(text(call, "username"), text(call, "password")));
+        call.text("registry"),
+        RegistryCredentials.of(call.text("username"), call.text("password")));
   }
 
   private Future<Map<String, Object>> diskUsage() {
@@ -222,16 +222,8 @@ public final class ResourceRoutes {
     return new StreamEvents(StreamEvents.PROGRESS, ProgressEvent.done(resource, status));
   }
 
-  private static String text(ApiCall call, String field) {
-    JsonNode node = call.field(field);
-    if (!node.isTextual() || node.asText().isEmpty()) {
-      throw new IllegalArgumentException("request field '" + field + "' is missing");
-    }
-    return node.asText();
-  }
-
   private static Path path(ApiCall call) {
-    return Path.of(text(call, "path"));
+    return Path.of(call.text("path"));
   }
 
   private static List<String> strings(JsonNode node) {

@@ -3,8 +3,6 @@ package io.jcompose.scheduler.engine;
 import io.jcompose.runtime.api.AttachedExec;
 import io.jcompose.runtime.api.ConflictException;
 import io.jcompose.runtime.api.ContainerState;
-import io.jcompose.runtime.api.NotFoundException;
-import io.jcompose.scheduler.plan.ComposeLabels;
 import io.vertx.core.Future;
 
 /**
@@ -22,16 +20,9 @@ final class AttachedRun {
 
   Future<AttachedExec> start(
       String project, String container, boolean autoRemove, int columns, int lines) {
-    return ctx.rt
-        .containers()
-        .inspect(container)
+    return ctx.containerOf(project, container)
         .compose(
             state -> {
-              if (!project.equals(state.labels().get(ComposeLabels.PROJECT))) {
-                return Future.failedFuture(
-                    new NotFoundException(
-                        "container " + container + " is not part of project " + project));
-              }
               if (state.isAlive()) {
                 return Future.failedFuture(
                     new ConflictException(

@@ -107,6 +107,19 @@ final class EngineContext {
             });
   }
 
+  /** The container {@code name}; fails with not-found when it is not one of {@code project}'s. */
+  Future<ContainerState> containerOf(String project, String name) {
+    return rt.containers()
+        .inspect(name)
+        .compose(
+            state ->
+                project.equals(state.labels().get(ComposeLabels.PROJECT))
+                    ? Future.succeededFuture(state)
+                    : Future.failedFuture(
+                        new NotFoundException(
+                            "container " + name + " is not part of project " + project)));
+  }
+
   /** The project model: the caller's, else the one the last {@code up} saved, else null. */
   Future<Project> project(String name, Project given) {
     if (given != null) {

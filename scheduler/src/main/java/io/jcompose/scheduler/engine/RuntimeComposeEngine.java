@@ -149,7 +149,14 @@ public final class RuntimeComposeEngine implements ComposeEngine {
 
   @Override
   public Future<List<String>> pruneContainers(Handler<ProgressEvent> progress) {
-    return guard(() -> new ContainerPrune(ctx).prune(new Progress(progress)));
+    return guard(() -> new ContainerRemoval(ctx).prune(new Progress(progress)));
+  }
+
+  @Override
+  public Future<Void> removeContainer(
+      String projectName, String container, boolean force, Handler<ProgressEvent> progress) {
+    return guard(
+        () -> new ContainerRemoval(ctx).one(projectName, container, force, new Progress(progress)));
   }
 
   @Override
