@@ -40,7 +40,10 @@ static void record_exit(struct monitor *m, int status) {
   int oom = m->oom_before >= 0 && oom_after > m->oom_before;
   snprintf(body, sizeof body, "{\"exitCode\":%d,\"signal\":%d,\"oomKilled\":%s,\"finishedAt\":\"%s\"}\n", code,
            signal, oom ? "true" : "false", when);
-  if (state_write(m->state_dir, "exit.json", body) < 0) {
+  /* Not fsynced: a down stops many containers at once, and two fsyncs each made every stop wait
+   * for journal commits. A host crash loses what the crash ends anyway; the runtime then reports
+   * the exit as lost (255), as it does for a shim that died. */
+  if (state_write_volatile(m->state_dir, "exit.json", body) < 0) {
     char line[1200];
     shim_error_line(line, sizeof line);
     fprintf(stderr, "jcompose-shim: recording the exit: %s\n", line);
