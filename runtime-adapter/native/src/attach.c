@@ -35,11 +35,14 @@ int attached_stdio_open(struct container_stdio *io, int *out_r, int *err_r) {
     /* O_NOCTTY: the terminal becomes the container's controlling one, never the monitor's. */
     int fd = open(attached_stdio.tty, O_RDWR | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) return shim_fail(errno, "opening the container's terminal %s", attached_stdio.tty);
-    io->in = io->out = io->err = fd;
+    /* The container gets a terminal of its own devpts; the monitor relays it to this one. */
+    io->in = io->out = io->err = -1;
+    io->outer = fd;
     io->tty = 1;
     return 0;
   }
   io->tty = 0;
+  io->outer = -1;
   if ((io->in = open_or_null(attached_stdio.in, O_RDONLY, "stdin")) < 0) return -1;
   if ((io->out = open_or_null(attached_stdio.out, O_WRONLY, "stdout")) < 0) return -1;
   if ((io->err = open_or_null(attached_stdio.err, O_WRONLY, "stderr")) < 0) return -1;

@@ -19,6 +19,7 @@
 #include "namespaces.h"
 #include "rlimits.h"
 #include "sysctl.h"
+#include "terminal.h"
 #include "trace.h"
 #include "user.h"
 
@@ -107,18 +108,33 @@ int apply_identity(const struct spec *spec, const char *user_override, char ***e
 
 static int setup_stdio(const struct container_stdio *io) {
   SHIM_CHECK(setsid(), "starting a session");
-  if (io->tty) SHIM_CHECK(ioctl(io->out, TIOCSCTTY, 0), "making the terminal the controlling one");
+  if (io->tty) return 0; /* opened once the container's /dev/pts is mounted */
   SHIM_CHECK(dup2(io->in, 0), "setting stdin");
   SHIM_CHECK(dup2(io->out, 1), "setting stdout");
   SHIM_CHECK(dup2(io->err, 2), "setting stderr");
   return 0;
 }
 
-static int prepare(const struct spec *spec, const struct container_stdio *io, char ***env) {
+/* A terminal from the container's own devpts: the process sees /dev/pts/N as in docker; the master
+ * goes to the monitor (the log, or the relay to the caller's terminal). */
+static int open_terminal(const struct spec *spec, const struct container_stdio *io, int sync) {
+  char ptmx[PATH_MAX];
+  int master, slave;
+  snprintf(ptmx, sizeof ptmx, "%s/dev/pts/ptmx", spec->rootfs);
+  if (terminal_open(ptmx, &master, &slave) < 0) return -1;
+  terminal_copy_size(io->outer, slave);
+  int sent = terminal_send(sync, master);
+  close(master);
+  if (sent < 0) return -1;
+  return terminal_become_stdio(slave);
+}
+
+static int prepare(const struct spec *spec, const struct container_stdio *io, int sync, char ***env) {
   if (ns_join_paths(spec) < 0) return -1;
   if (setup_stdio(io) < 0) return -1;
   trace_mark("child: cgroups, namespaces, stdio");
   if (mounts_prepare_root(spec) < 0) return -1;
+  if (io->tty && open_terminal(spec, io, sync) < 0) return -1;
   trace_mark("child: mounted");
   if (mounts_pivot_root(spec) < 0) return -1;
   trace_mark("child: pivoted");
@@ -144,7 +160,7 @@ void container_main(const struct spec *spec, int sync, const struct container_st
   char **env = spec->env;
   sync_fd = sync;
   /* Before anything else runs in the container: its limits apply from its first instruction. */
-  if (cgroups_join_self(spec, in_cgroup) == 0 && prepare(spec, io, &env) == 0) exec_in_path(spec->args, env);
+  if (cgroups_join_self(spec, in_cgroup) == 0 && prepare(spec, io, sync, &env) == 0) exec_in_path(spec->args, env);
   shim_error_line(line, sizeof line);
   sync_send(sync, 'E', line);
   _exit(127);

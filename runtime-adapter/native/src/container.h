@@ -6,8 +6,9 @@
 
 /* Stdio the monitor prepared for the container. */
 struct container_stdio {
-  int in, out, err;  /* out == err when a terminal is used */
-  int tty;           /* whether out is a terminal slave to make the controlling terminal */
+  int in, out, err;  /* -1 with a terminal: the child opens one in the container's devpts */
+  int tty;           /* whether the process gets a terminal (handed to the monitor as "T") */
+  int outer;         /* the caller's terminal the monitor relays to (its size is copied), or -1 */
 };
 
 /* Runs in the cloned child. Moves itself into its cgroups first (the v2 one already holds it when

@@ -18,6 +18,7 @@
 #include "rlimits.h"
 #include "spec.h"
 #include "state.h"
+#include "terminal.h"
 
 static volatile pid_t exec_child;
 
@@ -99,6 +100,48 @@ static int wait_child(pid_t child, double timeout) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+static volatile sig_atomic_t resized;
+
+static void on_resize(int sig) {
+  (void)sig;
+  resized = 1;
+}
+
+/* Relays our stdio (the caller's terminal) and the command's terminal until the command has
+ * exited and its output is drained; returns its exit code. */
+static int relay_terminal(pid_t child, int master) {
+  struct termios saved;
+  int raw = isatty(0);
+  if (raw) terminal_make_raw(0, &saved);
+  terminal_copy_size(0, master);
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_resize; /* no SA_RESTART: poll returns to pass the new size on */
+  sigaction(SIGWINCH, &sa, NULL);
+  int pidfd = (int)syscall(SYS_pidfd_open, child, 0);
+  struct pollfd fds[3] = {{0, POLLIN, 0}, {master, POLLIN, 0}, {pidfd, POLLIN, 0}};
+  int exited = 0;
+  while (fds[1].fd >= 0) {
+    if (resized) {
+      resized = 0;
+      terminal_copy_size(0, master);
+    }
+    /* Once the command is gone, output still buffered is drained, briefly. */
+    int r = poll(fds, 3, exited ? 100 : -1);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) break;
+    if (fds[0].fd >= 0 && (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) && !terminal_pump(0, master))
+      fds[0].fd = -1;
+    if (fds[1].revents & (POLLIN | POLLHUP | POLLERR) && !terminal_pump(master, 1)) fds[1].fd = -1;
+    if (fds[2].fd >= 0 && (fds[2].revents & POLLIN)) {
+      exited = 1;
+      fds[2].fd = -1;
+    }
+  }
+  if (raw) tcsetattr(0, TCSANOW, &saved);
+  return wait_child(child, 0);
+}
+
 int cmd_exec(const struct exec_options *o) {
   char buf[PATH_MAX];
   struct spec spec;
@@ -122,12 +165,22 @@ int cmd_exec(const struct exec_options *o) {
   sa.sa_handler = forward;
   int forwarded[] = {SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2};
   for (size_t i = 0; i < sizeof forwarded / sizeof forwarded[0]; i++) sigaction(forwarded[i], &sa, NULL);
+  /* In the container's mount namespace now: /dev/pts is its own devpts instance. */
+  int master = -1, slave = -1;
+  if (o->tty && terminal_open("/dev/pts/ptmx", &master, &slave) < 0) return fail_line(125);
   pid_t child = fork();
   if (child < 0) {
     shim_fail(errno, "forking the command");
     return fail_line(125);
   }
-  if (child == 0) run_child(&spec, o);
+  if (child == 0) {
+    if (o->tty && (setsid() < 0 || terminal_become_stdio(slave) < 0)) _exit(fail_line(126));
+    run_child(&spec, o);
+  }
   exec_child = child;
+  if (o->tty) {
+    close(slave);
+    return relay_terminal(child, master);
+  }
   return wait_child(child, o->timeout);
 }

@@ -8,6 +8,7 @@ struct exec_options {
   const char *user;   /* or NULL for the container's */
   const char *cwd;    /* or NULL for the container's */
   double timeout;     /* seconds; 0 for none */
+  int tty;            /* give the command a terminal of the container's devpts, relayed to stdio */
   char **argv;
 };
 

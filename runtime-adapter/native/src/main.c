@@ -10,7 +10,7 @@
 
 static int usage(void) {
   fputs("usage: jcompose-shim run --bundle DIR --state DIR [--stdin P] [--stdout P] [--stderr P] [--tty P]\n"
-        "       jcompose-shim exec --state DIR [--env K=V]... [--user U] [--cwd DIR] [--timeout SECONDS] -- CMD...\n"
+        "       jcompose-shim exec --state DIR [--tty] [--env K=V]... [--user U] [--cwd DIR] [--timeout SECONDS] -- CMD...\n"
         "       jcompose-shim spawner --socket PATH   (forks `run` monitors on request)\n"
         "       jcompose-shim init -- CMD...   (also as jcompose-init CMD...)\n",
         stderr);
@@ -32,6 +32,10 @@ static int exec_main(int argc, char **argv) {
     if (strcmp(argv[i], "--") == 0) {
       o.argv = argv + i + 1;
       break;
+    }
+    if (strcmp(argv[i], "--tty") == 0) {
+      o.tty = 1;
+      continue;
     }
     if (i + 1 >= argc) return usage();
     if (strcmp(argv[i], "--state") == 0) o.state_dir = argv[++i];

@@ -12,6 +12,7 @@
 #include "error.h"
 #include "logs.h"
 #include "state.h"
+#include "terminal.h"
 
 /* How long output is still drained after the process exited (a grandchild may hold the pipe). */
 #define DRAIN_MS 500
@@ -39,7 +40,10 @@ static void record_exit(struct monitor *m, int status) {
   int oom = m->oom_before >= 0 && oom_after > m->oom_before;
   snprintf(body, sizeof body, "{\"exitCode\":%d,\"signal\":%d,\"oomKilled\":%s,\"finishedAt\":\"%s\"}\n", code,
            signal, oom ? "true" : "false", when);
-  if (state_write(m->state_dir, "exit.json", body) < 0) {
+  /* Not fsynced: a down stops many containers at once, and two fsyncs each made every stop wait
+   * for journal commits. A host crash loses what the crash ends anyway; the runtime then reports
+   * the exit as lost (255), as it does for a shim that died. */
+  if (state_write_volatile(m->state_dir, "exit.json", body) < 0) {
     char line[1200];
     shim_error_line(line, sizeof line);
     fprintf(stderr, "jcompose-shim: recording the exit: %s\n", line);
@@ -64,11 +68,16 @@ int monitor_run(struct monitor *m) {
   if (log_open(&log, m->state_dir, m->spec->log_max_size, m->spec->log_max_files) < 0) return -1;
   int sfd = signalfd(-1, &m->signals, SFD_CLOEXEC);
   if (sfd < 0) return shim_fail(errno, "creating a signalfd");
-  struct pollfd fds[3] = {{sfd, POLLIN, 0}, {m->out, POLLIN, 0}, {m->err, POLLIN, 0}};
+  /* 3 and 4: an interactive terminal's relay, the caller's side and the container's master. */
+  struct pollfd fds[5] = {{sfd, POLLIN, 0},
+                          {m->out, POLLIN, 0},
+                          {m->err, POLLIN, 0},
+                          {m->relay_outer, POLLIN, 0},
+                          {m->relay_master, POLLIN, 0}};
   int status = 0, exited = 0;
   struct timespec deadline = {0, 0};
   for (;;) {
-    int open_streams = (fds[1].fd >= 0) + (fds[2].fd >= 0);
+    int open_streams = (fds[1].fd >= 0) + (fds[2].fd >= 0) + (fds[4].fd >= 0);
     if (exited && open_streams == 0) break;
     int timeout = -1;
     if (exited) {
@@ -78,7 +87,7 @@ int monitor_run(struct monitor *m) {
       if (left <= 0) break;
       timeout = (int)left;
     }
-    if (poll(fds, 3, timeout) < 0) {
+    if (poll(fds, 5, timeout) < 0) {
       if (errno == EINTR) continue;
       return shim_fail(errno, "waiting for the container");
     }
@@ -90,10 +99,21 @@ int monitor_run(struct monitor *m) {
         }
       }
     }
+    if (fds[3].fd >= 0 && (fds[3].revents & (POLLIN | POLLHUP | POLLERR)) &&
+        !terminal_pump(fds[3].fd, m->relay_master)) {
+      fds[3].fd = -1; /* the caller closed its side: the container keeps its own */
+    }
+    if (fds[4].fd >= 0 && (fds[4].revents & (POLLIN | POLLHUP | POLLERR)) &&
+        !terminal_pump(fds[4].fd, m->relay_outer)) {
+      fds[4].fd = -1;
+    }
     if (fds[0].revents & POLLIN) {
       struct signalfd_siginfo si;
       if (read(sfd, &si, sizeof si) != sizeof si) continue;
-      if (si.ssi_signo != SIGCHLD) {
+      if (si.ssi_signo == SIGWINCH && m->relay_outer >= 0) {
+        /* The caller resized its terminal: resizing the container's signals its foreground. */
+        terminal_copy_size(m->relay_outer, m->relay_master);
+      } else if (si.ssi_signo != SIGCHLD) {
         kill(m->pid, (int)si.ssi_signo);
       } else if (!exited && reap(m, &status)) {
         exited = 1;

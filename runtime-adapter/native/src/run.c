@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -19,6 +20,7 @@
 #include "monitor.h"
 #include "namespaces.h"
 #include "state.h"
+#include "terminal.h"
 #include "trace.h"
 
 /* Writes one line to the waiting caller: the relay's pipe or a spawner client's socket. */
@@ -61,22 +63,17 @@ static int relay(int fd) {
 static int open_stdio(const struct spec *spec, const char *state_dir, struct container_stdio *io, int *out_r,
                       int *err_r) {
   if (attached_stdio_given()) return attached_stdio_open(io, out_r, err_r);
-  io->in = open("/dev/null", O_RDONLY | O_CLOEXEC);
-  if (io->in < 0) return shim_fail(errno, "opening /dev/null");
+  io->outer = -1;
   if (spec->terminal) {
-    int master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
-    if (master < 0) return shim_fail(errno, "opening a pseudo terminal");
-    if (grantpt(master) < 0 || unlockpt(master) < 0) return shim_fail(errno, "unlocking the pseudo terminal");
-    io->out = io->err = open(ptsname(master), O_RDWR | O_NOCTTY | O_CLOEXEC);
-    if (io->out < 0) return shim_fail(errno, "opening the terminal's slave side");
-    /* With a terminal, as with docker's tty: true, all three streams are the terminal. */
-    close(io->in);
-    io->in = io->out;
+    /* With a terminal, as with docker's tty: true, all three streams are the terminal; the child
+     * opens it in the container's devpts and hands the master over for the log. */
+    io->in = io->out = io->err = -1;
     io->tty = 1;
-    *out_r = master;
-    *err_r = -1;
+    *out_r = *err_r = -1;
     return 0;
   }
+  io->in = open("/dev/null", O_RDONLY | O_CLOEXEC);
+  if (io->in < 0) return shim_fail(errno, "opening /dev/null");
   int o[2], e[2];
   SHIM_CHECK(pipe2(o, O_CLOEXEC), "creating the stdout pipe");
   SHIM_CHECK(pipe2(e, O_CLOEXEC), "creating the stderr pipe");
@@ -89,13 +86,28 @@ static int open_stdio(const struct spec *spec, const char *state_dir, struct con
   return 0;
 }
 
-/* Reads the child's messages until it execs (EOF) or fails ('E'). */
-static int await_exec(int sync, int rep) {
+/* Reads the child's messages until it execs (EOF) or fails ('E'); *tty gets the master of its
+ * terminal ('T', the descriptor passed along). */
+static int await_exec(int sync, int rep, int *tty) {
   char msg[1200];
   for (;;) {
-    ssize_t r = recv(sync, msg, sizeof msg - 1, 0);
+    union {
+      char buf[CMSG_SPACE(sizeof(int))];
+      struct cmsghdr align;
+    } control;
+    struct iovec iov = {msg, sizeof msg - 1};
+    struct msghdr mh = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control.buf,
+                        .msg_controllen = sizeof control.buf};
+    ssize_t r = recvmsg(sync, &mh, MSG_CMSG_CLOEXEC);
     if (r < 0 && errno == EINTR) continue;
     if (r <= 0) return 0;
+    struct cmsghdr *c = CMSG_FIRSTHDR(&mh);
+    if (c != NULL && c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
+      int fd;
+      memcpy(&fd, CMSG_DATA(c), sizeof fd);
+      if (msg[0] == 'T' && *tty < 0) *tty = fd;
+      else close(fd);
+    }
     msg[r] = '\0';
     char *text = strchr(msg, ' ');
     text = text ? text + 1 : msg;
@@ -143,7 +155,8 @@ static int start_and_monitor(const struct spec *spec, const char *state_dir, int
                       state_write_volatile_if_changed(state_dir, "bundle", spec->bundle) < 0
                   ? -1
                   : 0;
-  if (saved < 0 || await_exec(sync[0], rep) < 0) {
+  int tty = -1;
+  if (saved < 0 || await_exec(sync[0], rep, &tty) < 0 || (io.tty && tty < 0 && shim_fail(0, "the container's terminal was not handed to the monitor") < 0)) {
     struct shim_error error = shim_last_error;
     kill(pid, SIGKILL);
     waitpid(pid, NULL, 0);
@@ -162,6 +175,17 @@ static int start_and_monitor(const struct spec *spec, const char *state_dir, int
   m.pid = pid;
   m.out = out_r;
   m.err = err_r;
+  m.relay_outer = m.relay_master = -1;
+  if (io.tty && io.outer >= 0) {
+    /* Interactive: the caller's terminal is raw (the container's does the line discipline) and the
+     * monitor's controlling one, so a resize reaches the monitor as SIGWINCH to pass on. */
+    terminal_make_raw(io.outer, NULL);
+    ioctl(io.outer, TIOCSCTTY, 0);
+    m.relay_outer = io.outer;
+    m.relay_master = tty;
+  } else if (io.tty) {
+    m.out = tty;
+  }
   return monitor_run(&m);
 }
 

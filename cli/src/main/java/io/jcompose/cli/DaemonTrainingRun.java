@@ -2,6 +2,8 @@ package io.jcompose.cli;
 
 import io.jcompose.cli.client.DaemonClient;
 import io.jcompose.cli.client.UnixHttpClient;
+import io.jcompose.model.api.ProjectLoader;
+import io.jcompose.model.api.ProjectOptions;
 import io.jcompose.runtime.api.RuntimePaths;
 import io.jcompose.scheduler.api.EngineJson;
 import io.jcompose.scheduler.daemon.ApiRoutes;
@@ -43,6 +45,10 @@ final class DaemonTrainingRun {
           new DaemonClient(new UnixHttpClient(paths.socket()), "train", EngineJson.mapper());
       client.version();
       client.call("ping", Map.of("x", 1), e -> {});
+      // `up -d` on a running daemon has the daemon load the compose files: the loader's classes
+      // (SnakeYAML, the model) go in the daemon's archive too.
+      Files.writeString(tmp.resolve("compose.yaml"), TrainingRun.SAMPLE);
+      ProjectLoader.load(ProjectOptions.of(tmp, Map.of("HOME", "/root")));
       daemon.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     } finally {
       deleteTree(tmp);

@@ -4,6 +4,7 @@ import io.jcompose.model.api.ComposeFileException;
 import io.jcompose.model.api.Project;
 import io.jcompose.model.api.ProjectLoader;
 import io.jcompose.model.api.ProjectOptions;
+import io.jcompose.scheduler.api.ProjectInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -77,6 +78,23 @@ final class ProjectSource {
     return false;
   }
 
+  /**
+   * What the daemon needs to load the project itself ({@code POST /v1/up}): the same options {@link
+   * #options} gives the local loader, with standard input read here when {@code -f -} names it.
+   */
+  ProjectInput input(List<String> commandLineServices) {
+    return new ProjectInput(
+        workingDir.toString(),
+        globals.files(),
+        globals.files().contains("-") ? readStdin() : null,
+        globals.projectName(),
+        globals.projectDirectory() == null ? null : globals.projectDirectory().toString(),
+        globals.envFiles().stream().map(Path::toString).toList(),
+        globals.profiles(),
+        environment,
+        commandLineServices);
+  }
+
   ProjectOptions options(List<String> commandLineServices) {
     ProjectOptions options =
         ProjectOptions.of(workingDir, environment)
@@ -92,9 +110,16 @@ final class ProjectSource {
     return options;
   }
 
-  private static String readStdin() {
+  /** Standard input once read: a verb that falls back to loading locally needs it a second time. */
+  private static String stdin;
+
+  private static synchronized String readStdin() {
+    if (stdin != null) {
+      return stdin;
+    }
     try {
-      return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+      stdin = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+      return stdin;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the compose file from standard input", e);
     }

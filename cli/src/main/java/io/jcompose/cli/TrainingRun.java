@@ -2,6 +2,7 @@ package io.jcompose.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jcompose.cli.client.DaemonClient;
 import io.jcompose.cli.client.JsonTrees;
 import io.jcompose.cli.client.UnixHttpClient;
 import io.jcompose.cli.progress.ProgressView;
@@ -36,7 +37,7 @@ final class TrainingRun {
   /** The hidden argument the launcher passes. */
   static final String COMMAND = "__train";
 
-  private static final String SAMPLE =
+  static final String SAMPLE =
       "services:\n"
           + "  web:\n"
           + "    image: busybox\n"
@@ -99,6 +100,37 @@ final class TrainingRun {
           .send("GET", "/v1/version", Map.of(), null);
     } catch (IOException e) {
       // Expected: nothing listens; the socket classes are loaded now.
+    }
+    exerciseLeanUp();
+  }
+
+  // `up -d` on a running daemon: the request is encoded and the progress read without a mapper.
+  private static void exerciseLeanUp() throws IOException {
+    GlobalOptions globals =
+        new GlobalOptions(
+            List.of("compose.yaml"),
+            "x",
+            null,
+            List.of(),
+            List.of(),
+            null,
+            ProgressMode.AUTO,
+            AnsiMode.AUTO,
+            false);
+    byte[] up = UpRequest.encode(ProjectSource.of(globals).input(List.of()), UpOptions.defaults());
+    new DaemonClient(
+            new UnixHttpClient(Files.createTempDirectory("jcompose-train").resolve("none.sock")),
+            "train",
+            EngineJson::mapper)
+        .callJsonIfCurrent("up", up, e -> {});
+    JsonNode event =
+        JsonTrees.parse(
+            "{\"resource\":\"Container x-web-1\",\"status\":\"Started\",\"kind\":\"DONE\","
+                + "\"detail\":null,\"time\":\"2026-01-01T00:00:00.123456Z\"}");
+    PrintStream devNull =
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    try (ProgressView view = ProgressViews.create("plain", "Running", false, devNull, null)) {
+      view.show(ProgressEventTrees.read(event));
     }
   }
 

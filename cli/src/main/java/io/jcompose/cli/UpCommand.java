@@ -92,7 +92,6 @@ final class UpCommand extends ProjectCommand {
   @Override
   public Integer call() {
     checkFlags();
-    Project project = project(services);
     CreateOptions create =
         new CreateOptions(
             services,
@@ -104,14 +103,23 @@ final class UpCommand extends ProjectCommand {
             pull,
             Durations.seconds(timeout),
             Math.max(0, globals().parallelLimit()));
+    // The engine's up does not read the start options' project: it is sent once, not twice.
     StartOptions start =
-        new StartOptions(project, services, noStart, waitReady, Durations.seconds(waitTimeout));
-    withProgress(
-        project.name(),
-        "up",
-        "Running",
-        body("project", project, "options", new UpOptions(create, start)));
-    if (detach || waitReady || noStart) {
+        new StartOptions(null, services, noStart, waitReady, Durations.seconds(waitTimeout));
+    UpOptions options = new UpOptions(create, start);
+    boolean detached = detach || waitReady || noStart;
+    // A running daemon loads the files itself (POST /v1/up): this short-lived JVM then neither
+    // parses YAML nor serialises the model. Without one, the files are checked here first, so a
+    // bad file fails with its one line before any daemon is started.
+    if (detached
+        && withProgressIfRunning(
+                "up", "Running", UpRequest.encode(source().input(services), options))
+            .isPresent()) {
+      return ExitCodes.OK;
+    }
+    Project project = project(services);
+    withProgress(project.name(), "up", "Running", body("project", project, "options", options));
+    if (detached) {
       return ExitCodes.OK;
     }
     return new ForegroundSession(this, project, services, logOptions())

@@ -35,7 +35,10 @@ final class UserMessages {
   }
 
   private static boolean isModelError(Throwable t) {
-    return t instanceof ComposeFileException || t instanceof ProjectSource.ModelError;
+    // A daemon that loaded the files itself (POST /v1/up) reports the model's line as kind "model".
+    return t instanceof ComposeFileException
+        || t instanceof ProjectSource.ModelError
+        || (t instanceof DaemonException d && d.kind().equals("model"));
   }
 
   private static Throwable unwrap(Throwable ex) {

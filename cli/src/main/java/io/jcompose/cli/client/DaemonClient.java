@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -111,6 +112,41 @@ public final class DaemonClient {
         throw failureOf(response);
       }
       return readStream(response, events);
+    } catch (IOException e) {
+      throw new DaemonException(
+          "unavailable",
+          "lost the connection to the daemon at " + http.socket() + " (" + e.getMessage() + ")",
+          e);
+    }
+  }
+
+  /**
+   * As {@link #callJson}, for a client that has not asked the daemon's version first: empty when
+   * nothing answers on the socket or the daemon there is of another build (the request was not
+   * carried out; the caller then connects the usual way, which starts or replaces the daemon).
+   */
+  public Optional<JsonNode> callJsonIfCurrent(
+      String route, byte[] json, Consumer<JsonNode> events) {
+    UnixHttpResponse response;
+    try {
+      response =
+          http.send(
+              "POST",
+              DaemonProtocol.PREFIX + "/" + route,
+              Map.of(DaemonProtocol.VERSION_HEADER, clientVersion),
+              json);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    try (response) {
+      if (response.status() != 200) {
+        DaemonException failure = failureOf(response);
+        if (failure.kind().equals("version")) {
+          return Optional.empty();
+        }
+        throw failure;
+      }
+      return Optional.of(readStream(response, events));
     } catch (IOException e) {
       throw new DaemonException(
           "unavailable",

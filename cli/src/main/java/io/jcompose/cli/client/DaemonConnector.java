@@ -90,6 +90,15 @@ public final class DaemonConnector {
   }
 
   /**
+   * A client of the socket where a daemon listens when one runs, without asking it anything: for
+   * {@link DaemonClient#callJsonIfCurrent}, which finds out on the call itself whether a daemon of
+   * this build answers (one round trip fewer than {@link #connect}).
+   */
+  public DaemonClient unchecked() {
+    return new DaemonClient(new UnixHttpClient(paths.socket()), clientVersion, mapper);
+  }
+
+  /**
    * Asks the daemon to stop and waits until its process has exited.
    *
    * @return false when no daemon was running

@@ -3,7 +3,8 @@ package io.jcompose.cli.client;
 /**
  * A request the daemon refused or could not carry out. The message is the daemon's one line for the
  * user; {@link #kind()} says which category ({@code not_found}, {@code conflict}, {@code invalid},
- * {@code runtime}, {@code version}, {@code unavailable}).
+ * {@code model} (invalid compose files the daemon loaded), {@code runtime}, {@code version}, {@code
+ * unavailable}).
  */
 public final class DaemonException extends RuntimeException {
 

@@ -135,6 +135,9 @@ public final class ShimCommand implements AutoCloseable {
   public Process execAttached(Path stateDir, ExecSpec spec) {
     List<String> argv = execArgv(stateDir, spec.tty() ? withoutSize(spec) : spec);
     if (spec.tty()) {
+      // The command's own terminal comes from the container's devpts (a /dev/pts/N it can see);
+      // the shim relays it to the one script gives it.
+      argv.add(argv.indexOf("exec") + 1, "--tty");
       StringBuilder line = new StringBuilder();
       String cols = spec.environment().get("COLUMNS");
       String rows = spec.environment().get("LINES");

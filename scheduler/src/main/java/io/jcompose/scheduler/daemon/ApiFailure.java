@@ -9,8 +9,9 @@ import java.util.concurrent.CompletionException;
  * A failure as the API reports it: a kind the client can act on, an HTTP status for failures before
  * a stream starts, and the one-line message for the user.
  *
- * @param kind {@code invalid}, {@code not_found}, {@code conflict}, {@code runtime}, {@code
- *     version} or {@code internal}
+ * @param kind {@code invalid}, {@code model} (the compose files are invalid; the message starts
+ *     with the file and the path inside it), {@code not_found}, {@code conflict}, {@code runtime},
+ *     {@code version} or {@code internal}
  * @param status HTTP status used when the failure happens before streaming
  * @param message one line for the user
  */
@@ -33,7 +34,10 @@ public record ApiFailure(String kind, int status, String message) {
     if (t instanceof RuntimeFailure) {
       return new ApiFailure("runtime", 500, message);
     }
-    if (t instanceof IllegalArgumentException || isModelError(t)) {
+    if (isModelError(t)) {
+      return new ApiFailure("model", 400, message);
+    }
+    if (t instanceof IllegalArgumentException) {
       return new ApiFailure("invalid", 400, message);
     }
     return new ApiFailure("internal", 500, message + " (" + t.getClass().getName() + ")");

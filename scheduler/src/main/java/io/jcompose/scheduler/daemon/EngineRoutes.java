@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jcompose.model.api.Project;
+import io.jcompose.model.api.ProjectLoader;
 import io.jcompose.scheduler.api.ComposeEngine;
 import io.jcompose.scheduler.api.CreateOptions;
 import io.jcompose.scheduler.api.DownOptions;
@@ -15,6 +16,7 @@ import io.jcompose.scheduler.api.ListOptions;
 import io.jcompose.scheduler.api.LogsOptions;
 import io.jcompose.scheduler.api.PauseOptions;
 import io.jcompose.scheduler.api.PortOptions;
+import io.jcompose.scheduler.api.ProjectInput;
 import io.jcompose.scheduler.api.PsOptions;
 import io.jcompose.scheduler.api.RemoveOptions;
 import io.jcompose.scheduler.api.RestartOptions;
@@ -27,6 +29,7 @@ import io.jcompose.scheduler.api.Subscription;
 import io.jcompose.scheduler.api.UpOptions;
 import io.jcompose.scheduler.api.WaitOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.Map;
 
@@ -39,10 +42,17 @@ public final class EngineRoutes {
 
   private final ComposeEngine engine;
   private final ObjectMapper mapper = EngineJson.mapper();
+  private final Vertx vertx;
 
-  /** Routes to {@code engine}. */
+  /** Routes to {@code engine}; {@code up} from compose files is not served (no worker to load). */
   public EngineRoutes(ComposeEngine engine) {
+    this(engine, null);
+  }
+
+  /** Routes to {@code engine}; {@code vertx}'s workers load compose files for {@code POST /up}. */
+  public EngineRoutes(ComposeEngine engine, Vertx vertx) {
     this.engine = engine;
+    this.vertx = vertx;
   }
 
   /** Adds every engine verb to {@code routes}. */
@@ -98,6 +108,9 @@ public final class EngineRoutes {
         .project("images", c -> engine.images(c.project(), services(c)))
         .project("stats", c -> engine.stats(c.project(), options(c, StatsOptions.class)))
         .host("ls", c -> engine.ls(options(c, ListOptions.class)));
+    if (vertx != null) {
+      routes.host("up", this::upFromFiles);
+    }
     routes.attach("exec/attach", this::execAttached);
     routes.attach("run/attach", this::runAttached);
   }
@@ -162,6 +175,25 @@ public final class EngineRoutes {
   private static io.vertx.core.Handler<io.jcompose.scheduler.api.ProgressEvent> progress(
       ApiCall call) {
     return event -> call.events().emit(new StreamEvents(StreamEvents.PROGRESS, event));
+  }
+
+  // `up` whose project the daemon loads from the client's files (see ProjectInput): the
+  // short-lived CLI then neither parses YAML nor serialises the model.
+  private Future<Void> upFromFiles(ApiCall call) {
+    ProjectInput input = decode(required(call, "input"), ProjectInput.class, "input");
+    UpOptions options = options(call, UpOptions.class);
+    return vertx
+        .executeBlocking(() -> ProjectLoader.load(input.toOptions()), false)
+        .compose(project -> engine.up(project, options, progress(call)));
+  }
+
+  private static JsonNode required(ApiCall call, String field) {
+    JsonNode node = call.field(field);
+    if (node.isMissingNode() || node.isNull()) {
+      throw new IllegalArgumentException(
+          call.verb() + " needs the request field '" + field + "'; see docs/API.md");
+    }
+    return node;
   }
 
   private Project project(ApiCall call) {

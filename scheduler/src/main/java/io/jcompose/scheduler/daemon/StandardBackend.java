@@ -126,7 +126,7 @@ final class StandardBackend implements DaemonBackend {
 
   @Override
   public void register(ApiRoutes routes) {
-    new EngineRoutes(engine).register(routes);
+    new EngineRoutes(engine, vertx).register(routes);
     new ResourceRoutes(vertx, engine, containers, images, volumes, puller).register(routes);
   }
 

@@ -32,13 +32,28 @@ final class PlanExecutor {
    * @param limiter bounds concurrent runtime operations
    * @param images resolves (and pulls) images once per verb
    * @param progress progress sink
+   * @param createSlots bounds the creates under way at once, so that a created container's start
+   *     (and the health gate behind it) does not queue behind every other create of the plan on the
+   *     runtime's workers
    */
   record Run(
       boolean start,
       Duration stopGrace,
       ParallelLimiter limiter,
       ImageResolver images,
-      Progress progress) {}
+      Progress progress,
+      ParallelLimiter createSlots) {
+
+    /** A run whose creates are bounded by {@code limiter} alone. */
+    Run(
+        boolean start,
+        Duration stopGrace,
+        ParallelLimiter limiter,
+        ImageResolver images,
+        Progress progress) {
+      this(start, stopGrace, limiter, images, progress, new ParallelLimiter(0));
+    }
+  }
 
   private final EngineRuntime rt;
   private final ContainerOps ops;
@@ -65,7 +80,7 @@ final class PlanExecutor {
     Map<String, Future<Void>> infra = new HashMap<>();
     Map<String, List<Future<LiveContainer>>> byService = new LinkedHashMap<>();
     List<Future<?>> all = new ArrayList<>();
-    for (Operation op : plan.operations()) {
+    for (Operation op : CriticalFirst.order(plan)) {
       switch (op.kind()) {
         case CREATE_NETWORK -> infra.put(op.resource(), createNetwork(project, op, run.progress()));
         case CREATE_VOLUME -> infra.put(op.resource(), createVolume(project, op, run.progress()));
@@ -171,12 +186,20 @@ final class PlanExecutor {
                   .compose(v -> joinTarget(service, byService))
                   .compose(
                       key ->
-                          ops.create(
-                              newContainer(project, service, op, key),
-                              run.images(),
-                              run.limiter(),
-                              run.progress(),
-                              startsAtOnce));
+                          // The image first: a slot is for the runtime's work, not a pull.
+                          run.images()
+                              .resolve(project.name(), service)
+                              .compose(
+                                  image ->
+                                      run.createSlots()
+                                          .submit(
+                                              () ->
+                                                  ops.create(
+                                                      newContainer(project, service, op, key),
+                                                      run.images(),
+                                                      run.limiter(),
+                                                      run.progress(),
+                                                      startsAtOnce))));
           case RECREATE ->
               infraReady
                   .compose(v -> joinTarget(service, byService))

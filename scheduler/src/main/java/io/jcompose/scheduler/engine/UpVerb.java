@@ -35,6 +35,14 @@ import java.util.stream.Collectors;
 /** {@code up}, {@code create} and {@code scale}: observe, plan, save the project, execute. */
 final class UpVerb {
 
+  /**
+   * Creates under way at once in one {@code up}: enough to keep both the CPUs and the network
+   * driver's workers busy, few enough that a created container's start is not queued behind the
+   * plan's other creates.
+   */
+  static final int CREATE_SLOTS =
+      Integer.getInteger("jcompose.createSlots", 2 * Runtime.getRuntime().availableProcessors());
+
   private final EngineContext ctx;
   private final Planner planner;
 
@@ -71,14 +79,23 @@ final class UpVerb {
                       create.timeout(),
                       ctx.limiter(create.parallel()),
                       new ImageResolver(ctx.rt, create.pull(), progress),
-                      progress);
-              return ctx.vertx
-                  .executeBlocking(
+                      progress,
+                      new ParallelLimiter(CREATE_SLOTS));
+              // Saved for later verbs that go without the files; written while the plan runs
+              // (an fsync under load takes tens of milliseconds), and both finish before up does.
+              Future<Void> saved =
+                  ctx.vertx.executeBlocking(
                       () -> {
                         ctx.store.saveProject(project);
                         return null;
-                      })
-                  .compose(v -> ctx.executor.execute(project, plan, byId, run));
+                      });
+              Future<List<LiveContainer>> executed = ctx.executor.execute(project, plan, byId, run);
+              return Future.join(saved, executed)
+                  .transform(
+                      done ->
+                          executed.failed() || saved.succeeded()
+                              ? executed
+                              : Future.failedFuture(saved.cause()));
             })
         .compose(
             started ->

@@ -48,6 +48,12 @@ final class FakeContainerRuntime implements ContainerRuntime {
   final List<Call> calls = new CopyOnWriteArrayList<>();
   volatile Duration startDelay = Duration.ZERO;
 
+  /** How long each create takes; zero completes it at once. */
+  volatile Duration createDelay = Duration.ZERO;
+
+  private final AtomicInteger createsInFlight = new AtomicInteger();
+  private final AtomicInteger peakCreatesInFlight = new AtomicInteger();
+
   /** Answers a probe: container name and argv to exit code; default healthy. */
   volatile BiFunction<String, List<String>, Integer> probes = (name, argv) -> 0;
 
@@ -97,7 +103,22 @@ final class FakeContainerRuntime implements ContainerRuntime {
   }
 
   @Override
-  public synchronized Future<ContainerState> create(ContainerSpec spec) {
+  public Future<ContainerState> create(ContainerSpec spec) {
+    if (createDelay.isZero()) {
+      return createNow(spec);
+    }
+    peakCreatesInFlight.accumulateAndGet(createsInFlight.incrementAndGet(), Math::max);
+    Promise<ContainerState> done = Promise.promise();
+    vertx.setTimer(
+        createDelay.toMillis(),
+        t -> {
+          createsInFlight.decrementAndGet();
+          createNow(spec).onComplete(done);
+        });
+    return done.future();
+  }
+
+  private synchronized Future<ContainerState> createNow(ContainerSpec spec) {
     if (boxes.values().stream().anyMatch(b -> b.state.name().equals(spec.name()))) {
       return Future.failedFuture(
           new ConflictException("container name " + spec.name() + " is in use"));
@@ -286,6 +307,10 @@ final class FakeContainerRuntime implements ContainerRuntime {
   /** The spec a container was created with. */
   ContainerSpec spec(String name) {
     return box(name).spec;
+  }
+
+  int peakCreatesInFlight() {
+    return peakCreatesInFlight.get();
   }
 
   int peakInFlight() {
