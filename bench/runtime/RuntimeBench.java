@@ -30,6 +30,16 @@ public class RuntimeBench {
       ContainerRuntime rt = ContainerRuntimes.linux(vertx, paths, images, null);
       System.out.printf("containers: %d, image layer: %d KiB%n", n, du(base.resolve("image")));
 
+      // A daemon is long-lived: warm the JVM's code paths up before measuring.
+      int warm = Integer.getInteger("warmup", 20);
+      for (int round = 0; round < 2 && warm > 0; round++) {
+        List<ContainerState> w = createAll(rt, warm, "warmup" + round);
+        for (ContainerState c : w) {
+          await(rt.start(c.id()));
+        }
+        removeAll(rt, w);
+      }
+
       List<ContainerState> seq = createAll(rt, n, "seq");
       long[] each = new long[n];
       long t0 = System.nanoTime();

@@ -1,6 +1,8 @@
 package io.jcompose.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jcompose.runtime.api.RootfsLock;
+import io.jcompose.runtime.api.RuntimeFailure;
 import io.jcompose.scheduler.api.PsOptions;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -23,6 +25,9 @@ import picocli.CommandLine.Parameters;
     name = "cp",
     description = "Copy files/folders between a service container and the local filesystem.")
 final class CpCommand extends ProjectCommand {
+
+  // How long cp waits for a start of the stopped container to end before it mounts its overlay.
+  private static final java.time.Duration LOCK_WAIT = java.time.Duration.ofSeconds(10);
 
   @Option(names = "--index", paramLabel = "N", description = "Replica index, if scaled.")
   int index = 1;
@@ -63,20 +68,35 @@ final class CpCommand extends ProjectCommand {
     // The project is loaded once, not once per lookup.
     String project = nameOf(projectIfPresent(List.of()));
     JsonNode container = containerOf(project, service.service());
+    ContainerBundle bundle =
+        ContainerBundle.read(container.path("ID").asText(), container.path("Name").asText());
     StoppedRootfs stopped = null;
+    RootfsLock lock = null;
     try {
+      if (!isRunning(container)) {
+        lock = lockFileSystem(bundle);
+        // A start may have ended while cp waited for the lock: look again, under the lock.
+        container = containerOf(project, service.service());
+        if (!container.path("ID").asText().equals(bundle.dir().getFileName().toString())) {
+          throw new CliException(
+              "service " + service.service() + ": its container was replaced; run cp again");
+        }
+      }
       ContainerRoot containerRoot;
       if (isRunning(container)) {
+        if (lock != null) {
+          lock.close();
+          lock = null;
+        }
         containerRoot = runningRoot(project, service.service(), container);
       } else {
-        stopped =
-            StoppedRootfs.mount(container.path("ID").asText(), container.path("Name").asText());
+        stopped = StoppedRootfs.mount(bundle);
         containerRoot = stopped.root();
       }
       if (src.inContainer()) {
         copyOut(containerRoot, src.path(), dest.path());
       } else {
-        copyIn(containerRoot, src.path(), dest.path(), service.service());
+        copyIn(containerRoot, bundle, src.path(), dest.path(), service.service());
       }
     } catch (IOException e) {
       throw new CliException("cp " + source + " " + destination + ": " + describe(e), e);
@@ -84,8 +104,34 @@ final class CpCommand extends ProjectCommand {
       if (stopped != null) {
         stopped.close();
       }
+      if (lock != null) {
+        lock.close();
+      }
     }
     return ExitCodes.OK;
+  }
+
+  /** Holds off a start of the container while its overlay is mounted here. */
+  private static RootfsLock lockFileSystem(ContainerBundle bundle) {
+    try {
+      return RootfsLock.acquire(bundle.dir(), bundle.name(), "cp", LOCK_WAIT);
+    } catch (RuntimeFailure e) {
+      throw new CliException(e.getMessage(), e);
+    }
+  }
+
+  /** Refuses a destination on a read-only mount, as docker cp does. */
+  private static void checkWritable(ContainerBundle bundle, ContainerRoot container, String path)
+      throws IOException {
+    String readOnly = bundle.readOnlyMountOf(container.inside(container.resolve(path, true)));
+    if (readOnly != null) {
+      throw new CliException(
+          "container "
+              + bundle.name()
+              + ": mounted volume is marked read-only: "
+              + readOnly
+              + " (mounted with :ro); copy elsewhere or mount it read-write");
+    }
   }
 
   private static boolean isRunning(JsonNode container) {
@@ -124,9 +170,11 @@ final class CpCommand extends ProjectCommand {
     CpTreeReader.read(from, new CpFileWriter(host, target, archive));
   }
 
-  private void copyIn(ContainerRoot container, String path, String dest, String service)
+  private void copyIn(
+      ContainerRoot container, ContainerBundle bundle, String path, String dest, String service)
       throws IOException {
     if (path.equals("-")) {
+      checkWritable(bundle, container, dest);
       Path destHost = container.resolve(dest, true);
       if (!Files.isDirectory(destHost)) {
         throw new CliException(
@@ -143,6 +191,7 @@ final class CpCommand extends ProjectCommand {
     String hostSource = absolute(path);
     Path from = resolveSource(new ContainerRoot(Path.of("/")), hostSource);
     String target = CpTarget.of(path, ContainerRoot.isRealDirectory(from), dest, container);
+    checkWritable(bundle, container, target);
     CpTreeReader.read(from, new CpFileWriter(container, target, archive));
   }
 

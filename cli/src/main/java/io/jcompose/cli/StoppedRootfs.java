@@ -1,7 +1,6 @@
 package io.jcompose.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jcompose.runtime.api.RuntimePaths;
 import io.jcompose.runtime.oci.Annotations;
 import java.io.IOException;
@@ -31,6 +30,8 @@ final class StoppedRootfs implements AutoCloseable {
     int umount2(String target, int flags);
   }
 
+  private static final long MS_RDONLY = 1;
+  private static final long MS_REMOUNT = 32;
   private static final long MS_BIND = 4096;
   private static final long MS_REC = 16384;
   private static final long MS_PRIVATE = 1 << 18;
@@ -47,22 +48,12 @@ final class StoppedRootfs implements AutoCloseable {
     this.dir = dir;
   }
 
-  /** Mounts the file system of the container with this id; fails with one line. */
-  static StoppedRootfs mount(String containerId, String containerName) {
+  /** Mounts the file system of the container of {@code bundle}; fails with one line. */
+  static StoppedRootfs mount(ContainerBundle bundle) {
     RuntimePaths paths = RuntimePaths.fromEnvironment(System.getenv());
-    Path config = paths.containers().resolve(containerId).resolve("config.json");
-    JsonNode spec;
-    try {
-      spec = new ObjectMapper().readTree(config.toFile());
-    } catch (IOException e) {
-      throw new CliException(
-          "container "
-              + containerName
-              + ": cannot read its bundle "
-              + config
-              + ": "
-              + e.getMessage());
-    }
+    String containerName = bundle.name();
+    Path config = bundle.dir().resolve("config.json");
+    JsonNode spec = bundle.spec();
     JsonNode annotations = spec.path("annotations");
     String lower = annotations.path(Annotations.OVERLAY_LOWER).asText("");
     String upper = annotations.path(Annotations.OVERLAY_UPPER).asText("");
@@ -107,7 +98,11 @@ final class StoppedRootfs implements AutoCloseable {
     return new ContainerRoot(dir);
   }
 
-  /** A bind mount of the container (a volume or a bind) at its target, when the target exists. */
+  /**
+   * A bind mount of the container (a volume or a bind) at its target, made as the runtime makes it
+   * at start: a missing mount point is created (a directory, or a file for a file), and a {@code
+   * ro} mount is read-only here too.
+   */
   private void bind(JsonNode m) throws IOException {
     boolean isBind = m.path("type").asText().equals("bind");
     for (JsonNode o : m.path("options")) {
@@ -120,10 +115,25 @@ final class StoppedRootfs implements AutoCloseable {
     }
     Path target = root().resolve(destination, true);
     Path from = Path.of(source);
-    if (!Files.exists(from) || !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.exists(from)) {
       return;
     }
+    if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      // Else the copy would land in the overlay, hidden under the volume once the container runs.
+      if (Files.isDirectory(from)) {
+        Files.createDirectories(target);
+      } else {
+        Files.createDirectories(target.getParent());
+        Files.createFile(target);
+      }
+    }
     mountOne(source, target, null, MS_BIND | MS_REC, null);
+    if (ContainerBundle.isReadOnly(m)) {
+      check(
+          libc.mount(null, target.toString(), null, MS_BIND | MS_REMOUNT | MS_RDONLY, null),
+          "read-only remount of " + source,
+          target);
+    }
   }
 
   private void mountOne(String source, Path target, String type, long flags, String data) {

@@ -4,6 +4,7 @@ import io.jcompose.runtime.api.ConflictException;
 import io.jcompose.runtime.api.ContainerSpec;
 import io.jcompose.runtime.api.ContainerStatus;
 import io.jcompose.runtime.api.Image;
+import io.jcompose.runtime.api.RootfsLock;
 import io.jcompose.runtime.api.RuntimeFailure;
 import io.jcompose.runtime.cgroup.CgroupHost;
 import io.jcompose.runtime.cgroup.ContainerCgroup;
@@ -27,6 +28,9 @@ import java.util.function.ToIntFunction;
 /** The blocking steps of a container's life: create, start, signal, pause, settle, remove. */
 final class ContainerLifecycle {
   private static final SecureRandom RANDOM = new SecureRandom();
+  // How long a start waits for a cp into the stopped container to end: short, because the start
+  // waits holding the container's record lock, which every other verb on it needs too.
+  private static final java.time.Duration START_LOCK_WAIT = java.time.Duration.ofSeconds(1);
 
   private final ContainerStore store;
   private final CgroupHost cgroups;
@@ -106,6 +110,14 @@ final class ContainerLifecycle {
 
   /** {@link #start(ContainerRecord)} with extra shim {@code run} options (attached stdio). */
   ContainerRecord start(ContainerRecord r, List<String> shimOptions) {
+    // A cp into the stopped container mounts its overlay elsewhere: never both at once.
+    try (RootfsLock lock =
+        RootfsLock.acquire(store.dir(r.id()).path(), r.name(), "start", START_LOCK_WAIT)) {
+      return startLocked(r, shimOptions);
+    }
+  }
+
+  private ContainerRecord startLocked(ContainerRecord r, List<String> shimOptions) {
     if (r.alive()) {
       return r;
     }

@@ -24,6 +24,9 @@ public final class ShimCommand implements AutoCloseable {
   private static final Pattern STARTED = Pattern.compile("pid=(\\d+) shim=(\\d+)");
   private static final int OUTPUT_LIMIT = 4096;
 
+  /** System property: {@code false} starts each shim as a process of its own (no spawner). */
+  public static final String SPAWNER_PROPERTY = "jcompose.shim.spawner";
+
   private final Path binary;
   private final ShimSpawner spawner;
 
@@ -51,6 +54,9 @@ public final class ShimCommand implements AutoCloseable {
         new ArrayList<>(
             List.of("run", "--bundle", bundle.toString(), "--state", stateDir.toString()));
     args.addAll(options);
+    if (!Boolean.parseBoolean(System.getProperty(SPAWNER_PROPERTY, "true"))) {
+      return runProcess(args);
+    }
     Optional<List<String>> report;
     try {
       report = spawner.run(args);

@@ -31,9 +31,33 @@ final class AttachSession {
   private final LinkedBlockingQueue<byte[]> input = new LinkedBlockingQueue<>();
   private final LinkedBlockingQueue<int[]> sizes = new LinkedBlockingQueue<>();
   private Buffer pending = Buffer.buffer();
+  // Signalled when the socket's write queue drains or the socket closes (the pumps wait on it).
+  private final Object writable = new Object();
+  private volatile boolean closed;
 
   private AttachSession(NetSocket socket) {
     this.socket = socket;
+    socket.drainHandler(v -> wakePumps());
+  }
+
+  private void wakePumps() {
+    synchronized (writable) {
+      writable.notifyAll();
+    }
+  }
+
+  /**
+   * Back-pressure: a client that reads slowly must not make the daemon buffer the command's whole
+   * output. The pump stops reading the process (whose pipe then fills and blocks it) until the
+   * socket has room again.
+   */
+  private void awaitRoom() throws InterruptedException {
+    synchronized (writable) {
+      while (socket.writeQueueFull() && !closed) {
+        // Timed: a drain signalled between the check and the wait is not lost for long.
+        writable.wait(100);
+      }
+    }
   }
 
   /** Relays {@code exec} once it starts, or sends its failure and closes. */
@@ -43,6 +67,8 @@ final class AttachSession {
     // A client that goes away ends stdin: a shell reading it then exits.
     socket.closeHandler(
         v -> {
+          session.closed = true;
+          session.wakePumps();
           session.input.add(new byte[0]);
           session.sizes.add(new int[0]);
         });
@@ -93,10 +119,13 @@ final class AttachSession {
               if (n > 0) {
                 byte[] chunk = java.util.Arrays.copyOf(buf, n);
                 socket.write(frame(type, chunk));
+                awaitRoom();
               }
             }
           } catch (IOException e) {
             // The process ended or its pipe broke: the exit frame follows either way.
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
           }
         });
   }
