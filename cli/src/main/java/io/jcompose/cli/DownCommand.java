@@ -2,6 +2,7 @@ package io.jcompose.cli;
 
 import io.jcompose.model.api.Project;
 import io.jcompose.scheduler.api.DownOptions;
+import io.jcompose.scheduler.api.ProjectInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,16 +39,21 @@ final class DownCommand extends ProjectCommand {
     if (rmi != null && !rmi.equals("local") && !rmi.equals("all")) {
       throw UpCommand.usage("--rmi " + rmi + ": use local or all");
     }
-    Optional<Project> project = projectIfPresent(services);
     DownOptions options =
-        new DownOptions(
-            project.orElse(null),
-            services,
-            removeOrphans,
-            volumes,
-            rmi,
-            Durations.seconds(timeout));
-    withProgress(nameOf(project), "down", "Running", body("options", options));
+        new DownOptions(null, services, removeOrphans, volumes, rmi, Durations.seconds(timeout));
+    // A running daemon loads the files itself (POST /v1/down), or goes by -p alone when there are
+    // none: this short-lived JVM then neither parses YAML nor serialises the model.
+    Optional<ProjectInput> input = source().inputIfPresent(services);
+    byte[] request = DownRequest.encode(input.orElse(null), globals().projectName(), options);
+    if (withProgressIfRunning("down", "Running", request).isPresent()) {
+      return ExitCodes.OK;
+    }
+    Optional<Project> project = projectIfPresent(services);
+    withProgress(
+        nameOf(project),
+        "down",
+        "Running",
+        body("options", options.withProject(project.orElse(null))));
     return ExitCodes.OK;
   }
 }

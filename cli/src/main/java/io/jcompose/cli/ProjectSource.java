@@ -58,6 +58,17 @@ final class ProjectSource {
     return Optional.of(load(commandLineServices));
   }
 
+  /**
+   * What the daemon needs to load the project as {@link #loadIfPresent} would: empty when {@code
+   * -p} names a project without compose files.
+   */
+  Optional<ProjectInput> inputIfPresent(List<String> commandLineServices) {
+    if (globals.projectName() != null && !hasComposeFiles()) {
+      return Optional.empty();
+    }
+    return Optional.of(input(commandLineServices));
+  }
+
   /** The project's name: {@code -p} when no file is there, else the loaded project's. */
   String projectName(Optional<Project> project) {
     return project.map(Project::name).orElse(globals.projectName());

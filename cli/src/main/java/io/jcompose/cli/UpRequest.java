@@ -46,7 +46,8 @@ final class UpRequest {
     return bytes.toByteArray();
   }
 
-  private static void input(JsonGenerator g, ProjectInput in) throws IOException {
+  /** Writes {@code in} as the API's mapper would (also the input of {@link DownRequest}). */
+  static void input(JsonGenerator g, ProjectInput in) throws IOException {
     g.writeStartObject();
     g.writeStringField("workingDir", in.workingDir());
     strings(g, "files", in.files());
@@ -95,12 +96,11 @@ final class UpRequest {
     g.writeEndObject();
   }
 
-  private static void duration(JsonGenerator g, String name, Duration d) throws IOException {
+  static void duration(JsonGenerator g, String name, Duration d) throws IOException {
     g.writeStringField(name, d == null ? null : d.toString());
   }
 
-  private static void strings(JsonGenerator g, String name, List<String> values)
-      throws IOException {
+  static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
     g.writeArrayFieldStart(name);
     for (String v : values) {
       g.writeString(v);

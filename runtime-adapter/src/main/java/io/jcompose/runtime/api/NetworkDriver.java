@@ -67,8 +67,21 @@ public interface NetworkDriver {
   /** The attachment of a container (attached or joined), or a {@link NotFoundException}. */
   Future<Attachment> attachment(String containerId);
 
-  /** Removes a container's endpoints, namespace and DNS records (once no joiner uses them). */
+  /**
+   * Removes a container's endpoints, namespace and DNS records (once no joiner uses them). The host
+   * end of a veth may outlive this call while the kernel destroys the namespace; {@link
+   * #purgeDetached()} or removing the network deletes what is left.
+   */
   Future<Void> detach(String containerId);
+
+  /**
+   * Deletes the host ends of veths of endpoints detached so far that the kernel has not destroyed
+   * yet, in one batch per network, so that none is left when this completes ({@code down} of some
+   * services of a project whose network stays). The default has nothing to delete.
+   */
+  default Future<Void> purgeDetached() {
+    return Future.succeededFuture();
+  }
 
   /** Makes the container's DNS names answer again (it has started). */
   Future<Void> markRunning(String containerId);

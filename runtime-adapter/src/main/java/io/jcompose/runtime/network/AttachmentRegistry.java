@@ -377,6 +377,16 @@ final class AttachmentRegistry {
     }
   }
 
+  /** {@link #takeReleased} for every network at once. */
+  Map<String, Set<String>> takeAllReleased() {
+    synchronized (lock) {
+      Map<String, Set<String>> all = new HashMap<>();
+      releasing.forEach((network, veths) -> all.put(network, Set.copyOf(veths)));
+      releasing.clear();
+      return all;
+    }
+  }
+
   private static void createEmpty(Path file) {
     try {
       Files.write(file, new byte[0]);

@@ -17,6 +17,7 @@ import io.vertx.core.WorkerExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.Lock;
@@ -169,6 +170,19 @@ public final class LinuxNetworkDriver implements NetworkDriver {
     return blocking(
         () -> {
           attachments.detach(containerId);
+          return null;
+        });
+  }
+
+  @Override
+  public Future<Void> purgeDetached() {
+    return blocking(
+        () -> {
+          for (Map.Entry<String, Set<String>> e : attachments.takeAllReleased().entrySet()) {
+            NetworkState n = networks.get(e.getKey());
+            NetworkLinks.deleteVeths(
+                "network " + n.name() + ": deleting detached endpoints", n.bridge(), e.getValue());
+          }
           return null;
         });
   }

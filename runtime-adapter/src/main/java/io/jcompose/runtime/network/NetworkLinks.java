@@ -38,6 +38,16 @@ final class NetworkLinks {
    * @throws io.jcompose.runtime.api.RuntimeFailure when the kernel refuses, naming the link
    */
   static void delete(String what, String bridge, Collection<String> hostVeths) {
+    batch(what, bridge, hostVeths, true);
+  }
+
+  /** Deletes those of {@code hostVeths}, endpoints on {@code bridge}, that still exist. */
+  static void deleteVeths(String what, String bridge, Collection<String> hostVeths) {
+    batch(what, bridge, hostVeths, false);
+  }
+
+  private static void batch(
+      String what, String bridge, Collection<String> hostVeths, boolean withBridge) {
     try (NetlinkSocket host = NetlinkSocket.open(what)) {
       NetlinkReply found =
           hostVeths.isEmpty() ? null : host.tryCall(what, RouteRequests.getLink(bridge));
@@ -50,10 +60,15 @@ final class NetworkLinks {
             links.add(veth);
           }
         }
-        links.add(bridge);
-        NetlinkSocket.check(
-            what + ": moving " + bridge + " into link group " + group,
-            host.tryCall(what, RouteRequests.setGroup(bridge, group)));
+        if (withBridge) {
+          links.add(bridge);
+          NetlinkSocket.check(
+              what + ": moving " + bridge + " into link group " + group,
+              host.tryCall(what, RouteRequests.setGroup(bridge, group)));
+        }
+        if (links.isEmpty()) {
+          return;
+        }
         if (membersOf(group).equals(new TreeSet<>(links))) {
           NetlinkReply r = host.tryCall(what, RouteRequests.deleteGroup(group));
           if (r.errno() == 0 || r.errno() == ENODEV) {
@@ -63,7 +78,9 @@ final class NetworkLinks {
         // Some other link carries the group (or the batch failed): only ours, one at a time.
       } else {
         links.addAll(hostVeths);
-        links.add(bridge);
+        if (withBridge) {
+          links.add(bridge);
+        }
       }
       for (String link : links) {
         NetlinkReply r = host.tryCall(what, RouteRequests.deleteLink(link));

@@ -292,6 +292,26 @@ class NetworkDriverIT {
   }
 
   @Test
+  void purgeDetachedDeletesTheVethOfAHeldNamespaceAndKeepsTheNetwork() throws Exception {
+    String net = network("purge", false);
+    NetworkInfo info = await(driver.inspect(net));
+    Attachment a = attach("purge-1", EndpointSpec.of(net, "p"));
+    Attachment stays = attach("purge-2", EndpointSpec.of(net, "q"));
+    String veth = DeviceNames.hostVeth(run + "-purge-1", net);
+    try (var held = java.nio.channels.FileChannel.open(a.netns())) {
+      await(driver.detach(run + "-purge-1"));
+      assertThat(Path.of("/sys/class/net", veth)).as("veth of a held namespace").exists();
+
+      await(driver.purgeDetached());
+
+      assertThat(Path.of("/sys/class/net", veth)).doesNotExist();
+      assertThat(Path.of("/sys/class/net", info.bridge())).exists();
+      assertThat(Path.of("/sys/class/net", DeviceNames.hostVeth(run + "-purge-2", net))).exists();
+      assertThat(Shell.in(stays, "busybox ping -c1 -W2 " + info.gateway()).exit()).isZero();
+    }
+  }
+
+  @Test
   void restartedDriverReadoptsNetworksAndAnswersAgain() {
     String net = network("readopt", false);
     Attachment web = attach("web-1", EndpointSpec.of(net, "web"));

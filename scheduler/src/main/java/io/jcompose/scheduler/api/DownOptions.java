@@ -26,6 +26,11 @@ public record DownOptions(
     services = services == null ? List.of() : List.copyOf(services);
   }
 
+  /** These options with {@code project} as the model. */
+  public DownOptions withProject(Project project) {
+    return new DownOptions(project, services, removeOrphans, volumes, removeImages, timeout);
+  }
+
   /** Plain {@code down}. */
   public static DownOptions defaults() {
     return new DownOptions(null, List.of(), false, false, null, null);

@@ -110,6 +110,7 @@ public final class EngineRoutes {
         .host("ls", c -> engine.ls(options(c, ListOptions.class)));
     if (vertx != null) {
       routes.host("up", this::upFromFiles);
+      routes.host("down", this::downFromFiles);
     }
     routes.attach("exec/attach", this::execAttached);
     routes.attach("run/attach", this::runAttached);
@@ -185,6 +186,21 @@ public final class EngineRoutes {
     return vertx
         .executeBlocking(() -> ProjectLoader.load(input.toOptions()), false)
         .compose(project -> engine.up(project, options, progress(call)));
+  }
+
+  // `down` whose project the daemon loads from the client's files when it has any (input), else
+  // goes by the project name alone (name), as the client's own loader would.
+  private Future<Void> downFromFiles(ApiCall call) {
+    DownOptions options = options(call, DownOptions.class);
+    JsonNode in = call.field("input");
+    if (in.isMissingNode() || in.isNull()) {
+      return engine.down(required(call, "name").asText(), options, progress(call));
+    }
+    ProjectInput input = decode(in, ProjectInput.class, "input");
+    return vertx
+        .executeBlocking(() -> ProjectLoader.load(input.toOptions()), false)
+        .compose(
+            project -> engine.down(project.name(), options.withProject(project), progress(call)));
   }
 
   private static JsonNode required(ApiCall call, String field) {

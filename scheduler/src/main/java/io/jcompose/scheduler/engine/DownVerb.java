@@ -65,7 +65,8 @@ final class DownVerb {
                                               ctx.ops.remove(
                                                   c, options.timeout(), limiter, progress)));
                           if (!options.services().isEmpty()) {
-                            return removed;
+                            // The network stays: the removed containers' veths must not.
+                            return removed.eventually(this::purgeDetached);
                           }
                           // Networks, volumes and images go even when a container failed to go,
                           // so one stuck container does not leave the rest behind.
@@ -73,6 +74,7 @@ final class DownVerb {
                               removed.transform(
                                   r ->
                                       removeNetworks(name, progress)
+                                          .eventually(this::purgeDetached)
                                           .compose(
                                               v ->
                                                   options.volumes()
@@ -116,6 +118,12 @@ final class DownVerb {
               }
               return Future.join(all).<Void>mapEmpty();
             });
+  }
+
+  // Veths of removed containers the kernel has not destroyed yet (on networks that stay, or all
+  // of them when a network could not go): deleted now, so that down leaves no link behind.
+  private Future<Void> purgeDetached() {
+    return ctx.rt.networks().purgeDetached().recover(e -> Future.succeededFuture());
   }
 
   private Future<Void> removeVolumes(String name, Progress progress) {

@@ -48,6 +48,29 @@ class DownTest {
   }
 
   @Test
+  void downOfSomeServices_leavesNoDetachedEndpointBehindWhenItReturns() throws Exception {
+    Project p = project("shop", service("web"), service("db"));
+    await(h.engine.up(p, UpOptions.defaults(), h.progress::add));
+
+    await(
+        h.engine.down(
+            "shop", new DownOptions(p, List.of("web"), false, false, null, null), h.progress::add));
+
+    assertThat(h.infra.attachments).hasSize(1);
+    assertThat(h.infra.detachedNotPurged).isEmpty();
+  }
+
+  @Test
+  void down_leavesNoDetachedEndpointBehindWhenItReturns() throws Exception {
+    Project p = project("shop", service("web"), service("db"));
+    await(h.engine.up(p, UpOptions.defaults(), h.progress::add));
+
+    await(h.engine.down("shop", DownOptions.defaults(), h.progress::add));
+
+    assertThat(h.infra.detachedNotPurged).isEmpty();
+  }
+
+  @Test
   void up_marksDnsStoppedOnlyForContainersThatWaitBeforeStarting() throws Exception {
     Project p =
         project("shop", service("db"), service("web").dependsOn(deps("db", "service_started")));

@@ -32,6 +32,9 @@ final class FakeInfrastructure {
   final Map<String, AttachSpec> attachments = new ConcurrentHashMap<>();
   final Set<String> dnsRunning = ConcurrentHashMap.newKeySet();
 
+  /** Detached containers whose host veths the driver may still hold: until purgeDetached. */
+  final Set<String> detachedNotPurged = ConcurrentHashMap.newKeySet();
+
   /** Containers whose DNS records were marked stopped, in call order. */
   final java.util.List<String> markedStopped = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -123,6 +126,13 @@ final class FakeInfrastructure {
         public Future<Void> detach(String containerId) {
           attachments.remove(containerId);
           dnsRunning.remove(containerId);
+          detachedNotPurged.add(containerId);
+          return Future.succeededFuture();
+        }
+
+        @Override
+        public Future<Void> purgeDetached() {
+          detachedNotPurged.clear();
           return Future.succeededFuture();
         }
 
