@@ -151,12 +151,13 @@ static int start_and_monitor(const struct spec *spec, const char *state_dir, int
    * may run it meanwhile); nobody reads them before the report says the container runs. */
   char buf[64];
   snprintf(buf, sizeof buf, "%d\n", (int)pid);
-  int saved = state_write_volatile(state_dir, "pid", buf) < 0 ||
-                      state_write_volatile_if_changed(state_dir, "bundle", spec->bundle) < 0
-                  ? -1
-                  : 0;
+  int failed = state_write_volatile(state_dir, "pid", buf) < 0 ||
+               state_write_volatile_if_changed(state_dir, "bundle", spec->bundle) < 0;
   int tty = -1;
-  if (saved < 0 || await_exec(sync[0], rep, &tty) < 0 || (io.tty && tty < 0 && shim_fail(0, "the container's terminal was not handed to the monitor") < 0)) {
+  if (!failed) failed = await_exec(sync[0], rep, &tty) < 0;
+  if (!failed && io.tty && tty < 0)
+    failed = shim_fail(0, "the container's terminal was not handed to the monitor") < 0;
+  if (failed) {
     struct shim_error error = shim_last_error;
     kill(pid, SIGKILL);
     waitpid(pid, NULL, 0);
