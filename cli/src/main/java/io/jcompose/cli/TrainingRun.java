@@ -118,6 +118,11 @@ final class TrainingRun {
             AnsiMode.AUTO,
             false);
     byte[] up = UpRequest.encode(ProjectSource.of(globals).input(List.of()), UpOptions.defaults());
+    // `down` on a running daemon goes the same way (POST /v1/down).
+    DownRequest.encode(
+        ProjectSource.of(globals).inputIfPresent(List.of()).orElse(null),
+        "x",
+        io.jcompose.scheduler.api.DownOptions.defaults());
     new DaemonClient(
             new UnixHttpClient(Files.createTempDirectory("jcompose-train").resolve("none.sock")),
             "train",
