@@ -15,6 +15,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class TcpForwarder implements Forwarder {
   private static final int EVENT_LOOPS = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+  /**
+   * Netty's acceptor logger, quietened for as long as this class is loaded (a static field: the
+   * logging framework keeps loggers only weakly, and would forget the level). Closing a server lets
+   * go of its event loops before the listening socket is closed, in Vert.x itself (a single server
+   * or a shared one, close or shutdown alike), so a connection accepted in that moment has no loop:
+   * Netty resets it, as a closed port would, and logs a stack trace per connection. No order of
+   * closing on our side avoids that moment; the reset is right, the trace is noise.
+   */
+  private static final java.util.logging.Logger ACCEPTOR_LOG = quietAcceptorLog();
+
+  private static java.util.logging.Logger quietAcceptorLog() {
+    java.util.logging.Logger log =
+        java.util.logging.Logger.getLogger("io.netty.bootstrap.ServerBootstrap");
+    log.setLevel(java.util.logging.Level.SEVERE);
+    return log;
+  }
+
   private final Vertx vertx;
   private final int port;
   private final String deployment;
