@@ -73,7 +73,7 @@ final class ExecCommand extends ProjectCommand {
                 nameOf(project),
                 "exec",
                 body("options", options),
-                event -> route(event, null, this::printOutput));
+                event -> route(event, null, ProjectCommand::printToStdio));
     return result.path("exitCode").asInt();
   }
 
@@ -95,10 +95,5 @@ final class ExecCommand extends ProjectCommand {
     } catch (IOException e) {
       throw new CliException("exec " + service + ": " + e.getMessage(), 1, e);
     }
-  }
-
-  private void printOutput(JsonNode entry) {
-    (entry.path("stream").asText().equals("stderr") ? System.err : System.out)
-        .println(entry.path("text").asText());
   }
 }

@@ -123,6 +123,12 @@ abstract class ProjectCommand implements Callable<Integer> {
     }
   }
 
+  /** Prints a log event's line on this process's stdout or stderr, as its stream says. */
+  static void printToStdio(JsonNode entry) {
+    (entry.path("stream").asText().equals("stderr") ? System.err : System.out)
+        .println(entry.path("text").asText());
+  }
+
   ProgressView progressView(String title) {
     GlobalOptions g = globals();
     boolean terminal = Terminal.stderrIsTerminal();

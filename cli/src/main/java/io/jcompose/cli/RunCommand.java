@@ -110,7 +110,7 @@ final class RunCommand extends ProjectCommand {
                   project.name(),
                   "run",
                   body("project", project, "options", options),
-                  event -> route(event, view, this::printOutput));
+                  event -> route(event, view, ProjectCommand::printToStdio));
     }
     if (detach) {
       out().println(result.path("container").asText());
@@ -129,10 +129,5 @@ final class RunCommand extends ProjectCommand {
     } catch (IOException e) {
       throw new CliException("run " + service + ": " + e.getMessage(), 1, e);
     }
-  }
-
-  private void printOutput(JsonNode entry) {
-    (entry.path("stream").asText().equals("stderr") ? System.err : System.out)
-        .println(entry.path("text").asText());
   }
 }

@@ -72,6 +72,30 @@ class InteractiveRunIT {
   }
 
   @Test
+  void attachedRun_output_isInTheLogsOfItsContainer() {
+    CommandResult r =
+        stack.composeWithInput(
+            "",
+            "run",
+            "-T",
+            "box",
+            "sh",
+            "-c",
+            "echo out-7c1e; echo err-7c1e >&2; printf tail-7c1e");
+    assertThat(r.exitCode()).as(r.describe()).isZero();
+
+    CommandResult logs = stack.compose("logs", "--no-color", "box");
+    assertThat(logs.stdout())
+        .as(logs.describe())
+        .contains("out-7c1e")
+        .contains("err-7c1e")
+        .contains("tail-7c1e");
+    // The kept one-off container would surprise the tests that count them.
+    CommandResult down = stack.compose("down");
+    assertThat(down.succeeded()).as(down.describe()).isTrue();
+  }
+
+  @Test
   void run_exitsWithTheExitCodeOfTheContainersProcess() {
     CommandResult r =
         stack.composeWithInput("", "run", "--rm", "-T", "box", "sh", "-c", "echo bye; exit 42");

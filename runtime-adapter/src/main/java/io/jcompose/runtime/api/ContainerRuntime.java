@@ -49,6 +49,14 @@ public interface ContainerRuntime {
   }
 
   /**
+   * Where output of the container's main process that reached the caller instead of the runtime (an
+   * attached run) is added to the container's log, as docker keeps it. The default keeps none.
+   */
+  default LogAppender logAppender(String id) {
+    return LogAppender.NONE;
+  }
+
+  /**
    * Starts a created or exited container with its main process's stdio handed to the caller
    * (interactive {@code run}) instead of its log. With {@link ContainerSpec#tty()} the process gets
    * a pseudo terminal of {@code columns} by {@code lines} (0: the default size) and the streams are

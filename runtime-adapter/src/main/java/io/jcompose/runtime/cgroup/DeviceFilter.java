@@ -133,7 +133,7 @@ final class DeviceFilter {
   }
 
   private static RuntimeFailure failure(int errno, String step, String detail) {
-    String text = jnr.constants.platform.Errno.valueOf(errno).description();
+    String text = io.jcompose.runtime.sys.ErrnoText.of(errno);
     return new RuntimeFailure("cgroup: " + step + ": " + text + detail);
   }
 

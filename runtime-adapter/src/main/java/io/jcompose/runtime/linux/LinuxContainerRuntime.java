@@ -511,6 +511,11 @@ public final class LinuxContainerRuntime implements ContainerRuntime, AutoClosea
     return blocking(() -> refreshed(find(idOrName)));
   }
 
+  @Override
+  public io.jcompose.runtime.api.LogAppender logAppender(String id) {
+    return new io.jcompose.runtime.shim.LogFileAppender(store.dir(find(id).id()).path());
+  }
+
   private ContainerRecord find(String idOrName) {
     ContainerRecord r = records.get(idOrName);
     if (r != null) {

@@ -66,7 +66,7 @@ final class StdioCalls {
   }
 
   static RuntimeFailure failure(String what) {
-    return new RuntimeFailure(what + ": errno " + errno());
+    return new RuntimeFailure(what + ": " + io.jcompose.runtime.sys.ErrnoText.of(errno()));
   }
 
   /** A pipe as {read end, write end}, both close-on-exec. */

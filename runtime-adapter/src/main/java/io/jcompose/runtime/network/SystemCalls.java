@@ -1,7 +1,6 @@
 package io.jcompose.runtime.network;
 
 import io.jcompose.runtime.api.RuntimeFailure;
-import jnr.constants.platform.Errno;
 import jnr.ffi.LastError;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Pointer;
@@ -67,11 +66,7 @@ final class SystemCalls {
 
   /** Text for an errno, e.g. {@code File exists (EEXIST)}. */
   static String describe(int errno) {
-    Errno e = Errno.valueOf(errno);
-    if (e == null || e == Errno.__UNKNOWN_CONSTANT__) {
-      return "errno " + errno;
-    }
-    return e.description() + " (" + e.name() + ")";
+    return io.jcompose.runtime.sys.ErrnoText.of(errno);
   }
 
   /** A failure of the call just made, naming what was being done. */

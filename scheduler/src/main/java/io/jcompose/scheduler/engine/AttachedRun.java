@@ -3,6 +3,7 @@ package io.jcompose.scheduler.engine;
 import io.jcompose.runtime.api.AttachedExec;
 import io.jcompose.runtime.api.ConflictException;
 import io.jcompose.runtime.api.ContainerState;
+import io.jcompose.runtime.api.LogAppender;
 import io.vertx.core.Future;
 
 /**
@@ -36,11 +37,23 @@ final class AttachedRun {
                     .containers()
                     .startAttached(state.id(), columns, lines)
                     .recover(e -> removedAfterFailure(state, autoRemove, e))
+                    .map(attached -> logged(state, attached))
                     .compose(
                         attached ->
                             ctx.supervisor
                                 .started(state.id())
                                 .map(attached.withExitCode(ended(state, attached, autoRemove)))));
+  }
+
+  /** The process's output also goes to the container's log, as docker keeps it. */
+  private AttachedExec logged(ContainerState state, AttachedExec attached) {
+    LogAppender log = ctx.rt.containers().logAppender(state.id());
+    return new AttachedExec(
+        attached.stdin(),
+        new LoggedOutput(attached.stdout(), log, "stdout"),
+        new LoggedOutput(attached.stderr(), log, "stderr"),
+        attached.exitCode(),
+        attached.resizer());
   }
 
   /** A start that failed (no such command…) leaves nothing behind with {@code --rm}. */

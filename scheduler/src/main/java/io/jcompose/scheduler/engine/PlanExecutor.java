@@ -143,15 +143,8 @@ final class PlanExecutor {
             .findFirst()
             .orElse(op.name());
     progress.working(resource, "Creating");
-    Map<String, String> labels = new HashMap<>();
-    var def = project.volumes().get(key);
-    if (def != null) {
-      labels.putAll(def.labels());
-    }
-    labels.put(ComposeLabels.PROJECT, project.name());
-    labels.put(ComposeLabels.VOLUME, key);
     return rt.volumes()
-        .create(op.name(), labels)
+        .create(op.name(), ComposeLabels.volume(project, key))
         .<Void>mapEmpty()
         .onSuccess(v -> progress.done(resource, "Created"))
         .onFailure(e -> progress.error(resource, e.getMessage()));

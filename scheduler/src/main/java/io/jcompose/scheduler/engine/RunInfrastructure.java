@@ -8,9 +8,7 @@ import io.jcompose.scheduler.plan.ComposeLabels;
 import io.jcompose.scheduler.plan.ServiceNames;
 import io.vertx.core.Future;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The networks and named volumes a one-off container needs, made when missing: {@code run} works
@@ -37,10 +35,10 @@ final class RunInfrastructure {
       if (def != null && def.external()) {
         continue;
       }
-      Map<String, String> labels = new HashMap<>(def == null ? Map.of() : def.labels());
-      labels.put(ComposeLabels.PROJECT, project.name());
-      labels.put(ComposeLabels.VOLUME, key);
-      made.add(ctx.rt.volumes().create(ServiceNames.volume(project, key), labels));
+      made.add(
+          ctx.rt
+              .volumes()
+              .create(ServiceNames.volume(project, key), ComposeLabels.volume(project, key)));
     }
     return Future.all(made).mapEmpty();
   }

@@ -1,6 +1,9 @@
 package io.jcompose.scheduler.plan;
 
+import io.jcompose.model.api.Project;
+import io.jcompose.model.api.VolumeDefinition;
 import io.jcompose.runtime.api.ContainerState;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -62,5 +65,17 @@ public final class ComposeLabels {
   /** Whether a container is a {@code run} one-off. */
   public static boolean oneOff(ContainerState c) {
     return "True".equalsIgnoreCase(c.labels().get(ONEOFF));
+  }
+
+  /**
+   * The labels of the project's volume {@code key}: those its definition gives, then the project
+   * and volume labels.
+   */
+  public static Map<String, String> volume(Project project, String key) {
+    VolumeDefinition def = project.volumes().get(key);
+    Map<String, String> labels = new HashMap<>(def == null ? Map.of() : def.labels());
+    labels.put(PROJECT, project.name());
+    labels.put(VOLUME, key);
+    return labels;
   }
 }
