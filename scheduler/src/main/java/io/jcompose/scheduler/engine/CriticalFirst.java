@@ -21,6 +21,20 @@ final class CriticalFirst {
 
   private CriticalFirst() {}
 
+  /**
+   * Whether {@code op} creates a container others wait on to be healthy or to complete and that
+   * waits for nothing itself: its create and start go ahead of the creates nothing waits for.
+   */
+  static boolean hasHeadStart(Plan plan, Operation op) {
+    if (!op.yieldsContainer() || !plan.gates().getOrDefault(op.service(), List.of()).isEmpty()) {
+      return false;
+    }
+    return plan.gates().values().stream()
+        .flatMap(List::stream)
+        .anyMatch(
+            d -> d.dependency().equals(op.service()) && !d.condition().equals("service_started"));
+  }
+
   static List<Operation> order(Plan plan) {
     Map<String, Integer> rank = new HashMap<>();
     for (List<Dependency> deps : plan.gates().values()) {

@@ -10,6 +10,7 @@ import io.jcompose.scheduler.plan.Operation;
 import io.jcompose.scheduler.plan.Plan;
 import io.jcompose.scheduler.plan.ServiceNames;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,6 +81,12 @@ final class PlanExecutor {
     Map<String, Future<Void>> infra = new HashMap<>();
     Map<String, List<Future<LiveContainer>>> byService = new LinkedHashMap<>();
     List<Future<?>> all = new ArrayList<>();
+    List<Future<?>> headStarts = new ArrayList<>();
+    // Creates of containers that nothing waits for to be healthy hold back until the ones with a
+    // head start have started: on a small machine their creates would otherwise share the CPU
+    // with db's create and delay the start its dependents' health gate counts from.
+    Promise<Void> headStartsDone = Promise.promise();
+    Future<Void> afterHeadStarts = headStartsDone.future();
     for (Operation op : CriticalFirst.order(plan)) {
       switch (op.kind()) {
         case CREATE_NETWORK -> infra.put(op.resource(), createNetwork(project, op, run.progress()));
@@ -89,11 +96,25 @@ final class PlanExecutor {
                 ops.remove(
                     observed.get(op.existingId()), run.stopGrace(), run.limiter(), run.progress()));
         default -> {
-          Future<LiveContainer> f = container(project, plan, op, observed, infra, byService, run);
+          boolean headStart = CriticalFirst.hasHeadStart(plan, op);
+          Future<LiveContainer> f =
+              container(
+                  project,
+                  plan,
+                  op,
+                  observed,
+                  infra,
+                  byService,
+                  run,
+                  headStart ? Future.succeededFuture() : afterHeadStarts);
+          if (headStart) {
+            headStarts.add(f);
+          }
           byService.computeIfAbsent(op.service(), k -> new ArrayList<>()).add(f);
         }
       }
     }
+    Future.join(headStarts).onComplete(done -> headStartsDone.complete());
     all.addAll(infra.values());
     byService.values().forEach(all::addAll);
     return Future.join(new ArrayList<>(all))
@@ -157,7 +178,8 @@ final class PlanExecutor {
       Map<String, ContainerState> observed,
       Map<String, Future<Void>> infra,
       Map<String, List<Future<LiveContainer>>> byService,
-      Run run) {
+      Run run,
+      Future<Void> createAfter) {
     Service service = project.service(op.service());
     List<Future<?>> infraWaits = new ArrayList<>();
     op.after().stream().filter(infra::containsKey).forEach(r -> infraWaits.add(infra.get(r)));
@@ -176,6 +198,7 @@ final class PlanExecutor {
         switch (op.kind()) {
           case CREATE ->
               infraReady
+                  .compose(v -> createAfter)
                   .compose(v -> joinTarget(service, byService))
                   .compose(
                       key ->

@@ -108,6 +108,8 @@ final class FakeContainerRuntime implements ContainerRuntime {
       return createNow(spec);
     }
     peakCreatesInFlight.accumulateAndGet(createsInFlight.incrementAndGet(), Math::max);
+    // A delayed create is seen twice: "creating" when asked, "create" when done.
+    record("creating", spec.name());
     Promise<ContainerState> done = Promise.promise();
     vertx.setTimer(
         createDelay.toMillis(),

@@ -53,6 +53,29 @@ class UpOrderTest {
   }
 
   @Test
+  void up_createsNothingElseUntilTheServiceOthersWaitOnToBeHealthyHasStarted() throws Exception {
+    h = new EngineHarness(state, 0, null);
+    h.runtime.createDelay = Duration.ofMillis(20);
+    Project p =
+        project(
+            "shop",
+            service("cache"),
+            service("web"),
+            service("db").healthcheck(health("true")),
+            service("api").dependsOn(deps("db", "service_healthy", "cache", "service_started")));
+
+    await(h.engine.up(p, UpOptions.defaults(), h.progress::add));
+
+    List<String> calls = h.runtime.calls.stream().map(c -> c.verb() + " " + c.name()).toList();
+    int dbStarted = calls.indexOf("start shop-db-1");
+    assertThat(dbStarted).isNotNegative();
+    // db's create and start had the runtime to themselves; the other creates were asked after.
+    assertThat(calls.subList(0, dbStarted))
+        .filteredOn(c -> c.startsWith("creating "))
+        .containsExactly("creating shop-db-1");
+  }
+
+  @Test
   void up_neverHasMoreCreatesUnderWayThanItsCreateSlots_soStartsAreNotQueuedBehindThemAll()
       throws Exception {
     h = new EngineHarness(state, 0, null);
