@@ -1,33 +1,19 @@
 package io.jcompose.cli;
 
+import static io.jcompose.cli.RecordingEngineDaemon.client;
+import static io.jcompose.cli.RecordingEngineDaemon.globals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jcompose.cli.client.DaemonClient;
 import io.jcompose.cli.client.DaemonException;
-import io.jcompose.cli.client.UnixHttpClient;
 import io.jcompose.model.api.Project;
-import io.jcompose.runtime.api.RuntimePaths;
-import io.jcompose.scheduler.api.ComposeEngine;
-import io.jcompose.scheduler.api.EngineJson;
 import io.jcompose.scheduler.api.ProgressEvent;
 import io.jcompose.scheduler.api.UpOptions;
-import io.jcompose.scheduler.daemon.ApiRoutes;
-import io.jcompose.scheduler.daemon.Daemon;
-import io.jcompose.scheduler.daemon.DaemonBackend;
-import io.jcompose.scheduler.daemon.DaemonConfig;
-import io.jcompose.scheduler.daemon.EngineRoutes;
-import io.vertx.core.Future;
-import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,83 +25,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UpFromFilesTest {
 
-  private static final String VERSION = "9.9.9+test";
-
   @TempDir Path tmp;
-  private RuntimePaths paths;
-  private Daemon daemon;
-  private final AtomicReference<Project> upProject = new AtomicReference<>();
-  private final AtomicReference<UpOptions> upOptions = new AtomicReference<>();
-
-  @SuppressWarnings("unchecked")
-  private ComposeEngine recordingEngine() {
-    return (ComposeEngine)
-        Proxy.newProxyInstance(
-            getClass().getClassLoader(),
-            new Class<?>[] {ComposeEngine.class},
-            (proxy, method, args) -> {
-              if (!method.getName().equals("up")) {
-                throw new UnsupportedOperationException(method.getName());
-              }
-              upProject.set((Project) args[0]);
-              upOptions.set((UpOptions) args[1]);
-              ((Handler<ProgressEvent>) args[2])
-                  .handle(ProgressEvent.done("Container demo-web-1", "Started"));
-              return Future.succeededFuture();
-            });
-  }
+  private RecordingEngineDaemon daemon;
 
   @BeforeEach
   void startDaemon() throws Exception {
-    paths = new RuntimePaths(tmp.resolve("root"), tmp.resolve("run"));
-    ComposeEngine engine = recordingEngine();
-    DaemonBackend backend =
-        new DaemonBackend() {
-          private Vertx vertx;
-
-          @Override
-          public Future<Void> start(Vertx vertx, RuntimePaths paths) {
-            this.vertx = vertx;
-            return Future.succeededFuture();
-          }
-
-          @Override
-          public void register(ApiRoutes routes) {
-            new EngineRoutes(engine, vertx).register(routes);
-          }
-
-          @Override
-          public Future<Void> close() {
-            return Future.succeededFuture();
-          }
-        };
     daemon =
-        Daemon.start(new DaemonConfig(paths, VERSION, backend))
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get(20, TimeUnit.SECONDS);
+        RecordingEngineDaemon.start(
+            tmp, "up", ProgressEvent.done("Container demo-web-1", "Started"));
   }
 
   @AfterEach
   void stopDaemon() throws Exception {
-    daemon.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-  }
-
-  private static GlobalOptions globals(String projectName, List<String> files) {
-    return new GlobalOptions(
-        files,
-        projectName,
-        null,
-        List.of(),
-        List.of(),
-        null,
-        ProgressMode.PLAIN,
-        AnsiMode.NEVER,
-        false);
-  }
-
-  private DaemonClient client(String version, Path socket) {
-    return new DaemonClient(new UnixHttpClient(socket), version, EngineJson::mapper);
+    daemon.close();
   }
 
   private byte[] request(ProjectSource source) {
@@ -132,16 +54,17 @@ class UpFromFilesTest {
     List<String> events = new ArrayList<>();
 
     var result =
-        client(VERSION, paths.socket())
+        daemon
+            .client()
             .callJsonIfCurrent(
                 "up",
                 request(source),
                 e -> events.add(ProgressEventTrees.read(e.path("data")).status()));
 
     assertThat(result).isPresent();
-    assertThat(upProject.get()).isEqualTo(source.load(List.of()));
-    assertThat(upProject.get().service("web").image()).isEqualTo("busybox:9");
-    assertThat(upOptions.get()).isEqualTo(UpOptions.defaults());
+    assertThat(daemon.<Project>arg(0)).isEqualTo(source.load(List.of()));
+    assertThat(daemon.<Project>arg(0).service("web").image()).isEqualTo("busybox:9");
+    assertThat(daemon.<UpOptions>arg(1)).isEqualTo(UpOptions.defaults());
     assertThat(events).containsExactly("Started");
   }
 
@@ -159,15 +82,14 @@ class UpFromFilesTest {
     assertThat(local).isNotNull();
     Throwable remote =
         org.assertj.core.api.Assertions.catchThrowable(
-            () ->
-                client(VERSION, paths.socket()).callJsonIfCurrent("up", request(source), e -> {}));
+            () -> daemon.client().callJsonIfCurrent("up", request(source), e -> {}));
     assertThat(remote).isInstanceOf(DaemonException.class);
     assertThat(((DaemonException) remote).kind()).isEqualTo("model");
     assertThat(UserMessages.lineFor(remote))
         .isEqualTo(UserMessages.lineFor(local))
         .startsWith("compose.yaml: services.web.ports");
     assertThat(UserMessages.exitCodeFor(remote)).isEqualTo(1);
-    assertThat(upProject.get()).isNull();
+    assertThat(daemon.<Project>arg(0)).isNull();
   }
 
   @Test
@@ -177,28 +99,27 @@ class UpFromFilesTest {
         new io.jcompose.scheduler.api.ProjectInput(
             tmp.toString(), List.of("-"), yaml, null, null, null, null, Map.of(), null);
 
-    client(VERSION, paths.socket())
-        .callJsonIfCurrent("up", UpRequest.encode(input, UpOptions.defaults()), e -> {});
+    daemon.client().callJsonIfCurrent("up", UpRequest.encode(input, UpOptions.defaults()), e -> {});
 
-    assertThat(upProject.get().name()).isEqualTo("piped");
+    assertThat(daemon.<Project>arg(0).name()).isEqualTo("piped");
   }
 
   @Test
   void daemonOfAnotherBuild_isLeftAlone_andTheCallSaysSo() {
     Path dir = tmp.resolve("proj2");
     var result =
-        client("0.0.1+old", paths.socket())
+        client("0.0.1+old", daemon.paths.socket())
             .callJsonIfCurrent(
                 "up", request(new ProjectSource(globals("x", List.of()), Map.of(), dir)), e -> {});
 
     assertThat(result).isEmpty();
-    assertThat(upProject.get()).isNull();
+    assertThat(daemon.<Project>arg(0)).isNull();
   }
 
   @Test
   void noDaemon_isAnEmptyAnswer_notAnError() {
     var result =
-        client(VERSION, tmp.resolve("nothing.sock"))
+        client(RecordingEngineDaemon.VERSION, tmp.resolve("nothing.sock"))
             .callJsonIfCurrent(
                 "up", request(new ProjectSource(globals("x", List.of()), Map.of(), tmp)), e -> {});
 
@@ -207,8 +128,7 @@ class UpFromFilesTest {
 
   @Test
   void missingInput_isRejectedAsInvalid() {
-    assertThatThrownBy(
-            () -> client(VERSION, paths.socket()).callJsonIfCurrent("up", "{}".getBytes(), e -> {}))
+    assertThatThrownBy(() -> daemon.client().callJsonIfCurrent("up", "{}".getBytes(), e -> {}))
         .isInstanceOf(DaemonException.class)
         .hasMessageContaining("'input'");
   }
