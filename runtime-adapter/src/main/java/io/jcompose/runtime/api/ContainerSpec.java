@@ -262,6 +262,33 @@ public record ContainerSpec(
         ipcNamespace);
   }
 
+  /** Returns a copy that runs on a terminal ({@code tty: true}) or not. */
+  public ContainerSpec withTty(boolean onTerminal) {
+    return new ContainerSpec(
+        name,
+        image,
+        labels,
+        entrypoint,
+        command,
+        environment,
+        workingDir,
+        user,
+        hostname,
+        init,
+        onTerminal,
+        security,
+        resources,
+        mounts,
+        ulimits,
+        sysctls,
+        networkNamespace,
+        hostNetwork,
+        stopSignal,
+        stopGrace,
+        pidNamespace,
+        ipcNamespace);
+  }
+
   /** Returns a copy with the given pid and ipc namespace modes (null: a private namespace). */
   public ContainerSpec withNamespaces(NamespaceMode pid, NamespaceMode ipc) {
     return new ContainerSpec(

@@ -92,28 +92,7 @@ class AttachedStartIT {
 
   private static ContainerSpec spec(boolean tty, String... command) {
     String name = "attach-it-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-    ContainerSpec s = ContainerSpec.of(name, "busybox").withCommand(List.of(command));
-    return new ContainerSpec(
-        s.name(),
-        s.image(),
-        s.labels(),
-        s.entrypoint(),
-        s.command(),
-        s.environment(),
-        s.workingDir(),
-        s.user(),
-        s.hostname(),
-        s.init(),
-        tty,
-        s.security(),
-        s.resources(),
-        s.mounts(),
-        s.ulimits(),
-        s.sysctls(),
-        s.networkNamespace(),
-        s.hostNetwork(),
-        s.stopSignal(),
-        s.stopGrace());
+    return ContainerSpec.of(name, "busybox").withCommand(List.of(command)).withTty(tty);
   }
 
   private static CompletableFuture<String> drain(InputStream in) {
