@@ -37,7 +37,7 @@ final class NatRules {
               + " are not isolated; install nftables");
     }
     if (iptables) {
-      HostCommand.shell("iptables forward chain", forwardAccept());
+      addForwardAccept();
     }
   }
 
@@ -109,24 +109,23 @@ final class NatRules {
     return b.toString();
   }
 
-  private static String forwardAccept() {
-    return "iptables -N "
-        + CHAIN
-        + " 2>/dev/null\n"
-        + "iptables -C FORWARD -j "
-        + CHAIN
-        + " 2>/dev/null || iptables -I FORWARD 1 -j "
-        + CHAIN
-        + "\n"
-        + "iptables -F "
-        + CHAIN
-        + "\n"
-        + "iptables -A "
-        + CHAIN
-        + " -i jc-+ -j ACCEPT\n"
-        + "iptables -A "
-        + CHAIN
-        + " -o jc-+ -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\n";
+  // The accept chain in one iptables-restore (declaring a chain with --noflush empties it, so its
+  // content is always exactly these two rules), then the jump to it unless already there: two or
+  // three programs instead of six on every network created.
+  private static void addForwardAccept() {
+    String what = "iptables forward chain " + CHAIN;
+    String table =
+        "*filter\n:"
+            + CHAIN
+            + " - [0:0]\n-A "
+            + CHAIN
+            + " -i jc-+ -j ACCEPT\n-A "
+            + CHAIN
+            + " -o jc-+ -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\nCOMMIT\n";
+    HostCommand.run(what, table, "iptables-restore", "--noflush");
+    if (HostCommand.tryRun(null, "iptables", "-C", "FORWARD", "-j", CHAIN).exit() != 0) {
+      HostCommand.run(what, null, "iptables", "-I", "FORWARD", "1", "-j", CHAIN);
+    }
   }
 
   private static boolean anyBridgeLeftBesides(String bridge) {

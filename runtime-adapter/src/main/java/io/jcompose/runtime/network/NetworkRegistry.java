@@ -198,29 +198,20 @@ final class NetworkRegistry {
     }
   }
 
+  // Over rtnetlink rather than `ip -batch`: one program less to start on every `up`.
   private static void createBridge(NetworkState n) {
-    Cidr subnet = n.cidr();
-    String batch =
-        "link add "
-            + n.bridge()
-            + " mtu "
-            + n.mtu()
-            + " type bridge\n"
-            + "addr add "
-            + n.gateway()
-            + "/"
-            + subnet.prefix()
-            + " dev "
-            + n.bridge()
-            + "\nlink set "
-            + n.bridge()
-            + " up\n";
-    try {
-      HostCommand.run(
-          "network " + n.name() + ": creating bridge " + n.bridge(), batch, "ip", "-batch", "-");
-    } catch (RuntimeFailure e) {
-      HostCommand.tryRun(null, "ip", "link", "del", n.bridge());
-      throw e;
+    String what = "network " + n.name() + ": creating bridge " + n.bridge();
+    try (NetlinkSocket host = NetlinkSocket.open(what)) {
+      host.call(what, RouteRequests.bridge(n.bridge(), n.mtu()));
+      try {
+        int index = host.linkIndex(what, n.bridge());
+        host.call(
+            what + ": adding address " + n.gateway() + "/" + n.cidr().prefix(),
+            RouteRequests.addAddress(index, EndpointSetup.ipv4(n.gateway()), n.cidr().prefix()));
+      } catch (RuntimeException e) {
+        host.tryCall(what, RouteRequests.deleteLink(n.bridge()));
+        throw e;
+      }
     }
   }
 }

@@ -1,9 +1,9 @@
 package io.jcompose.runtime.network;
 
 /**
- * The rtnetlink requests an endpoint needs, each one message: what {@code ip link add … type veth
- * peer … netns}, {@code ip link set … up}, {@code ip addr add}, {@code ip route add default} and
- * {@code ip link del} send.
+ * The rtnetlink requests a network and an endpoint need, each one message: what {@code ip link add
+ * … type bridge}, {@code ip link add … type veth peer … netns}, {@code ip link set … up}, {@code ip
+ * addr add}, {@code ip route add default} and {@code ip link del} send.
  */
 final class RouteRequests {
   static final int RTM_NEWLINK = 16;
@@ -64,6 +64,20 @@ final class RouteRequests {
     }
     m.u32(IFLA_NET_NS_FD, netnsFd);
     return m.end(peer).end(data).end(info);
+  }
+
+  /** A bridge called {@code name}, up; {@code mtu} 0 keeps the kernel's default. */
+  static NetlinkMessage bridge(String name, int mtu) {
+    NetlinkMessage m =
+        NetlinkMessage.request(RTM_NEWLINK, NetlinkMessage.NLM_F_CREATE | NetlinkMessage.NLM_F_EXCL)
+            .ifinfo(AF_UNSPEC, 0, IFF_UP, IFF_UP)
+            .string(IFLA_IFNAME, name);
+    if (mtu > 0) {
+      m.u32(IFLA_MTU, mtu);
+    }
+    int info = m.nest(IFLA_LINKINFO);
+    m.string(IFLA_INFO_KIND, "bridge");
+    return m.end(info);
   }
 
   /** Sets the link with index {@code index} up. */

@@ -141,6 +141,41 @@ class RouteRequestsTest {
   }
 
   @Test
+  void bridgeIsCreatedUpWithNameMtuAndKind() {
+    String expected =
+        // nlmsghdr: len 68, RTM_NEWLINK, REQUEST|ACK|EXCL|CREATE, seq 5, port 0
+        "44000000"
+            + "1000"
+            + "0506"
+            + "05000000"
+            + "00000000"
+            // ifinfomsg: AF_UNSPEC, index 0, flags IFF_UP, change IFF_UP
+            + "00000000"
+            + "00000000"
+            + "01000000"
+            + "01000000"
+            // IFLA_IFNAME "jc-b0\0", padded
+            + "0a00"
+            + "0300"
+            + "6a632d623000"
+            + "0000"
+            // IFLA_MTU 1400
+            + "0800"
+            + "0400"
+            + "78050000"
+            // IFLA_LINKINFO (16) { IFLA_INFO_KIND "bridge\0", padded }
+            + "1000"
+            + "1200"
+            + "0b00"
+            + "0100"
+            + "62726964676500"
+            + "00";
+    byte[] actual = RouteRequests.bridge("jc-b0", 1400).bytes(5);
+    assertThat(HexFormat.of().formatHex(actual)).isEqualTo(expected);
+    assertThat(RouteRequests.bridge("jc-b0", 0).bytes(5)).hasSize(68 - 8);
+  }
+
+  @Test
   void linkUpSetsOnlyTheUpFlagOfTheIndex() {
     String expected =
         "20000000"
