@@ -26,7 +26,12 @@ final class NatRules {
       enableForwarding();
     }
     if (nft) {
-      HostCommand.run("network " + n.name() + ": nft", nftTable(n), "nft", "-f", "-");
+      // Replacing a table that exists waits for the kernel to unhook its chains (an RCU grace
+      // period, ~15 ms); a new network has none, so the replacing script runs only when the
+      // creating one finds the table there (a restarted daemon, a crash before the clean-up).
+      if (HostCommand.tryRun(nftNewTable(n), "nft", "-f", "-").exit() != 0) {
+        HostCommand.run("network " + n.name() + ": nft", nftTable(n), "nft", "-f", "-");
+      }
     } else if (iptables) {
       HostCommand.shell("network " + n.name() + ": iptables", iptablesRules(n, "-A"));
     } else if (!warned) {
@@ -64,11 +69,21 @@ final class NatRules {
     }
   }
 
+  /** The network's table, replacing one of the same name. */
   static String nftTable(NetworkState n) {
+    String t = DeviceNames.natTable(n.bridge());
+    return "table ip " + t + "\ndelete table ip " + t + "\n" + tableBody(n);
+  }
+
+  /** The network's table; the script fails, changing nothing, when the table exists. */
+  static String nftNewTable(NetworkState n) {
+    return "create table ip " + DeviceNames.natTable(n.bridge()) + "\n" + tableBody(n);
+  }
+
+  private static String tableBody(NetworkState n) {
     String br = n.bridge();
     String t = DeviceNames.natTable(br);
     StringBuilder b = new StringBuilder();
-    b.append("table ip ").append(t).append("\ndelete table ip ").append(t).append('\n');
     b.append("table ip ").append(t).append(" {\n");
     // Runs before the iptables filter chains (priority 0) so that its drops always win.
     b.append("  chain forward {\n    type filter hook forward priority -10; policy accept;\n");

@@ -20,6 +20,16 @@ class NatRulesTest {
   }
 
   @Test
+  void newTableScriptCreatesTheTableAndElseIsTheReplacingOne() {
+    NetworkState n = network(false);
+    String replacing = NatRules.nftTable(n);
+    String creating = NatRules.nftNewTable(n);
+    assertThat(creating).startsWith("create table ip jcompose_0123abcd\n");
+    assertThat(creating.substring(creating.indexOf('\n') + 1))
+        .isEqualTo(replacing.substring(replacing.indexOf("table ip jcompose_0123abcd {")));
+  }
+
+  @Test
   void internalNetworkDropsEveryWayOutAndHasNoMasquerade() {
     String rules = NatRules.nftTable(network(true));
     assertThat(rules)

@@ -324,6 +324,10 @@ class NetworkDriverIT {
     assertThat(Shell.in(other, "busybox nslookup web").text()).contains(web.primaryAddress());
     assertThat(await(driver.attachment(run + "-web-1")).primaryAddress())
         .isEqualTo(web.primaryAddress());
+    // Re-adoption replaced the network's nft table (it existed), not added its rules twice.
+    NetworkInfo info = await(driver.inspect(net));
+    String table = Shell.sh("nft list table ip " + DeviceNames.natTable(info.bridge())).text();
+    assertThat(table.lines().filter(l -> l.contains("masquerade"))).hasSize(1);
   }
 
   @Test
