@@ -109,9 +109,7 @@ final class ContainerSpecFactory {
   }
 
   private static SecurityOptions security(Service s) {
-    boolean noNewPrivs =
-        s.securityOpt().stream()
-            .anyMatch(SecurityOpts::isNoNewPrivileges);
+    boolean noNewPrivs = s.securityOpt().stream().anyMatch(SecurityOpts::isNoNewPrivileges);
     boolean seccompUnconfined =
         s.securityOpt().stream().anyMatch(SecurityOpts::isSeccompUnconfined);
     return new SecurityOptions(
