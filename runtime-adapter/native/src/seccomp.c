@@ -179,14 +179,9 @@ static void load_number(struct program *p, const struct arch *a) {
   if (a->nr_mask != ~0u) emit(p, BPF_ALU | BPF_AND | BPF_K, 0, 0, a->nr_mask);
 }
 
-/* With the call number in A: returns the rule's action when it matches, else goes on with A
- * holding the number again. */
+/* With the call number in A: returns the action of a rule with conditions when the call and all its
+ * conditions match, else goes on with A holding the number again. */
 static void emit_rule(struct program *p, const struct arch *a, const struct rule *r, int nr) {
-  if (r->nconditions == 0) {
-    emit(p, BPF_JMP | BPF_JEQ | BPF_K, 0, 1, (uint32_t)nr);
-    emit(p, BPF_RET | BPF_K, 0, 0, r->ret);
-    return;
-  }
   size_t body = 1;
   for (int i = 0; i < r->nconditions; i++) body += condition_len(&r->conditions[i], a->wide);
   size_t reload = a->nr_mask != ~0u ? 2 : 1;
@@ -197,17 +192,33 @@ static void emit_rule(struct program *p, const struct arch *a, const struct rule
   load_number(p, a);
 }
 
+/* Calls without conditions share one return: a jeq per call jumps to it (n + 2 instructions
+ * instead of 2n); groups stay within the reach of a conditional jump. */
+static void emit_call_group(struct program *p, const int *nrs, size_t n, uint32_t ret) {
+  for (size_t start = 0; start < n; start += 200) {
+    size_t count = n - start < 200 ? n - start : 200;
+    size_t ret_at = p->len + count + 1;
+    for (size_t i = 0; i < count; i++) emit(p, BPF_JMP | BPF_JEQ | BPF_K, to(p, ret_at), 0, (uint32_t)nrs[start + i]);
+    emit(p, BPF_JMP | BPF_JA, 0, 0, 1);
+    emit(p, BPF_RET | BPF_K, 0, 0, ret);
+  }
+}
+
 static void emit_arch(struct program *p, const struct arch *a, const struct rule *rules, int nrules, uint32_t dflt) {
   load_number(p, a);
   for (int i = 0; i < nrules; i++) {
     const struct json *names = rules[i].names;
-    if (names != NULL && names->type == JSON_STRING) {
-      int nr = a->number(names->str);
-      if (nr >= 0) emit_rule(p, a, &rules[i], nr);
+    int nrs[512];
+    size_t n = 0;
+    if (names != NULL && names->type == JSON_STRING && a->number(names->str) >= 0) nrs[n++] = a->number(names->str);
+    for (struct json *e = names && names->type == JSON_ARRAY ? names->child : NULL; e != NULL && n < 512; e = e->next) {
+      int nr = e->type == JSON_STRING ? a->number(e->str) : -1;
+      if (nr >= 0) nrs[n++] = nr;
     }
-    for (struct json *n = names && names->type == JSON_ARRAY ? names->child : NULL; n != NULL; n = n->next) {
-      int nr = n->type == JSON_STRING ? a->number(n->str) : -1;
-      if (nr >= 0) emit_rule(p, a, &rules[i], nr);
+    if (rules[i].nconditions == 0) {
+      emit_call_group(p, nrs, n, rules[i].ret);
+    } else {
+      for (size_t k = 0; k < n; k++) emit_rule(p, a, &rules[i], nrs[k]);
     }
   }
   emit(p, BPF_RET | BPF_K, 0, 0, dflt);
