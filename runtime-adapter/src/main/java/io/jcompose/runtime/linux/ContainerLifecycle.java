@@ -58,7 +58,7 @@ final class ContainerLifecycle {
     ContainerDir dir = store.dir(id);
     ContainerCgroup cgroup = null;
     try {
-      Files.createDirectories(dir.path());
+      store.createDir(id);
       cgroup = cgroups.create(id);
       cgroup.apply(spec.resources());
       cgroup.restrictDevices(spec.security().privileged());

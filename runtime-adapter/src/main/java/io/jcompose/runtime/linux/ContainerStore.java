@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jcompose.runtime.api.RuntimeFailure;
+import io.jcompose.runtime.sys.SpreadDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +20,19 @@ final class ContainerStore {
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final Path root;
+  private final SpreadDirectory spread;
 
   ContainerStore(Path root) {
     this.root = root;
+    this.spread = new SpreadDirectory(root);
+  }
+
+  /** A new container's directory, each in its own block group where the file system allows. */
+  ContainerDir createDir(String id) throws IOException {
+    spread.ensure();
+    ContainerDir dir = dir(id);
+    Files.createDirectories(dir.path());
+    return dir;
   }
 
   ContainerDir dir(String id) {

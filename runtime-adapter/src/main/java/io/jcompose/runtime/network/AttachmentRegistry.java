@@ -155,11 +155,12 @@ final class AttachmentRegistry {
       plugs.add(new EndpointSetup.Plug(ep, n.bridge(), n.cidr().prefix(), n.mtu(), route));
     }
     Path netns = netnsDir.resolve(id);
-    Path dir = store.containerDir(id);
+    Path dir;
     try {
       Files.createDirectories(netnsDir);
+      dir = store.createContainerDir(id);
     } catch (IOException e) {
-      throw new RuntimeFailure("cannot create " + netnsDir + ": " + e.getMessage(), e);
+      throw new RuntimeFailure("cannot create the container's network state: " + e.getMessage(), e);
     }
     AttachmentState state =
         new AttachmentState(

@@ -3,6 +3,7 @@ package io.jcompose.runtime.network;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jcompose.runtime.api.RuntimeFailure;
+import io.jcompose.runtime.sys.SpreadDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,15 +23,22 @@ final class StateStore {
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   private final Path root;
-  private final Path volatileRoot;
+  private final SpreadDirectory containers;
 
   StateStore(Path root, Path volatileRoot) {
     this.root = root;
-    this.volatileRoot = volatileRoot;
+    this.containers = new SpreadDirectory(volatileRoot.resolve("containers"));
   }
 
   Path containerDir(String containerId) {
-    return volatileRoot.resolve("containers").resolve(containerId);
+    return containers.path().resolve(containerId);
+  }
+
+  /** A container's directory (hosts, resolv.conf, attachment), each in its own block group. */
+  Path createContainerDir(String containerId) throws IOException {
+    Path dir = containers.ensure().resolve(containerId);
+    Files.createDirectories(dir);
+    return dir;
   }
 
   List<NetworkState> loadNetworks() {
@@ -39,7 +47,7 @@ final class StateStore {
 
   List<AttachmentState> loadAttachments() {
     List<AttachmentState> result = new ArrayList<>();
-    Path dir = volatileRoot.resolve("containers");
+    Path dir = containers.path();
     if (!Files.isDirectory(dir)) {
       return result;
     }
