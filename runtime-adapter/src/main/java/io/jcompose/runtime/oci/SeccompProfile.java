@@ -14,6 +14,11 @@ import java.util.Set;
  * Docker allows for a capability (mount for CAP_SYS_ADMIN, reboot for CAP_SYS_BOOT…) is refused
  * only while the container lacks that capability. Calls newer than the shim's headers are allowed,
  * where Docker's allow-list would refuse them.
+ *
+ * <p>{@code personality} is refused unless its argument is one of Docker's personas: one rule whose
+ * conditions must all hold (not 0 and not 8 and …), as the runtime spec and the shim read it. runc
+ * 1.1 splits conditions on the same argument into separate rules, so under runc the same section
+ * refuses every {@code personality} call, even the query.
  */
 public final class SeccompProfile {
 
