@@ -18,6 +18,7 @@
 #include "mounts.h"
 #include "namespaces.h"
 #include "rlimits.h"
+#include "seccomp.h"
 #include "sysctl.h"
 #include "terminal.h"
 #include "trace.h"
@@ -100,9 +101,15 @@ int apply_identity(const struct spec *spec, const char *user_override, char ***e
   for (int i = 0; i < spec->nextra_gids && ids.ngroups < 64; i++) ids.groups[ids.ngroups++] = spec->extra_gids[i];
   *env = with_home(*env, ids.home);
   if (caps_drop_bounding(&spec->caps) < 0) return -1;
+  /* Without no_new_privs a filter can only be installed while CAP_SYS_ADMIN is held; with it, as
+   * late as possible, as runc does. The calls between here and exec are not ones it refuses. */
+  if (!spec->no_new_privileges && seccomp_install(spec->seccomp) < 0) return -1;
   if (user_switch(&ids) < 0) return -1;
   if (caps_apply(&spec->caps) < 0) return -1;
-  if (spec->no_new_privileges) SHIM_CHECK(prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "setting no_new_privs");
+  if (spec->no_new_privileges) {
+    SHIM_CHECK(prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "setting no_new_privs");
+    if (seccomp_install(spec->seccomp) < 0) return -1;
+  }
   return 0;
 }
 

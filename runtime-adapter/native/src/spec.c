@@ -9,6 +9,7 @@
 
 #include "capabilities.h"
 #include "error.h"
+#include "seccomp.h"
 
 char **split_list(const char *s, char sep, int *n) {
   int count = 0;
@@ -184,5 +185,6 @@ int spec_load(const char *bundle, struct spec *s) {
   s->masked = string_array(json_get(linux_, "maskedPaths"), &s->nmasked);
   s->readonly = string_array(json_get(linux_, "readonlyPaths"), &s->nreadonly);
   s->sysctl = json_get(linux_, "sysctl");
+  if (seccomp_build(json_get(linux_, "seccomp"), &s->seccomp) < 0) return -1;
   return load_annotations(json_get(cfg, "annotations"), s);
 }

@@ -8,6 +8,8 @@
 
 #include "json.h"
 
+struct sock_fprog;
+
 struct spec_mount {
   const char *destination;
   const char *type;
@@ -59,6 +61,7 @@ struct spec {
   char **readonly;
   int nreadonly;
   struct json *sysctl;    /* object of name -> value */
+  struct sock_fprog *seccomp;  /* linux.seccomp as a BPF program, or NULL for none */
   const char *overlay_lower, *overlay_upper, *overlay_work;
   char **cgroup_procs;    /* cgroup.procs files the container's process is put into */
   int ncgroup_procs;

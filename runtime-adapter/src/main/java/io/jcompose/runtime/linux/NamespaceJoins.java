@@ -72,7 +72,7 @@ final class NamespaceJoins {
         spec.root(),
         spec.hostname(),
         mounts,
-        new OciSpec.Linux(namespaces, l.maskedPaths(), l.readonlyPaths(), l.sysctl()),
+        new OciSpec.Linux(namespaces, l.maskedPaths(), l.readonlyPaths(), l.sysctl(), l.seccomp()),
         spec.annotations());
   }
 

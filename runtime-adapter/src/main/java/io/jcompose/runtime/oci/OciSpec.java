@@ -54,13 +54,45 @@ public record OciSpec(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Mount(String destination, String type, String source, List<String> options) {}
 
-  /** Linux-specific settings; cgroups are set by the Java side, so no resources here. */
+  /**
+   * Linux-specific settings; cgroups are set by the Java side, so no resources here. {@code
+   * seccomp} is null when the container runs without a filter.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Linux(
       List<Namespace> namespaces,
       List<String> maskedPaths,
       List<String> readonlyPaths,
-      Map<String, String> sysctl) {}
+      Map<String, String> sysctl,
+      Seccomp seccomp) {
+
+    /** Settings without a seccomp filter. */
+    public Linux(
+        List<Namespace> namespaces,
+        List<String> maskedPaths,
+        List<String> readonlyPaths,
+        Map<String, String> sysctl) {
+      this(namespaces, maskedPaths, readonlyPaths, sysctl, null);
+    }
+  }
+
+  /** A seccomp filter: {@code defaultAction} for every call no rule matches. */
+  public record Seccomp(
+      String defaultAction, List<String> architectures, List<SyscallRule> syscalls) {}
+
+  /**
+   * Calls by name that get {@code action} when every condition in {@code args} holds; {@code
+   * errnoRet} is the errno of an {@code SCMP_ACT_ERRNO}.
+   */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public record SyscallRule(
+      List<String> names, String action, Integer errnoRet, List<SyscallArg> args) {}
+
+  /**
+   * One condition on argument {@code index}; for {@code SCMP_CMP_MASKED_EQ} {@code value} is the
+   * mask and {@code valueTwo} the value the masked argument must equal.
+   */
+  public record SyscallArg(int index, long value, long valueTwo, String op) {}
 
   /** A namespace to create, or to join when {@code path} is set. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

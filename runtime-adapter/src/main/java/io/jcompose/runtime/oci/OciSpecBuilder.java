@@ -58,7 +58,10 @@ public final class OciSpecBuilder {
             namespaces(r),
             privileged ? List.of() : MASKED_PATHS,
             privileged ? List.of() : READONLY_PATHS,
-            r.sysctls());
+            r.sysctls(),
+            privileged || r.security().seccompUnconfined()
+                ? null
+                : SeccompProfile.forCapabilities(caps));
     Map<String, String> annotations = new LinkedHashMap<>(r.annotations());
     if (r.user() != null && !r.user().isEmpty()) {
       annotations.put(Annotations.USER, r.user());

@@ -27,13 +27,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The same generated {@code config.json} under Debian's {@code runc} and under the shim must give
- * the process the same capabilities, no_new_privs, ids, hostname and mount set. runc ignores the
- * overlay annotations, so for it the test mounts the overlay root on the host itself.
+ * the process the same capabilities, no_new_privs, seccomp mode, ids, hostname and mount set, and
+ * the same answer to a call only the seccomp filter refuses (unshare of a user namespace, which
+ * needs no capability). runc ignores the overlay annotations, so for it the test mounts the overlay
+ * root on the host itself.
  */
 class RuncDifferentialIT {
   private static final String PROBE =
-      "grep -E '^(CapInh|CapPrm|CapEff|CapBnd|CapAmb|NoNewPrivs)' /proc/self/status; id; hostname;"
-          + " cut -d' ' -f2,3 /proc/mounts | sort -u";
+      "grep -E '^(CapInh|CapPrm|CapEff|CapBnd|CapAmb|NoNewPrivs|Seccomp:)' /proc/self/status; id;"
+          + " hostname; cut -d' ' -f2,3 /proc/mounts | sort -u; unshare -U true 2>&1; echo"
+          + " unshare=$?";
 
   private static LinuxRuntimeFixture fixture;
 
@@ -96,6 +99,7 @@ class RuncDifferentialIT {
     await(fixture.runtime.logs(c.id(), LogOptions.ALL, l -> underShim.add(l.text())));
     await(fixture.runtime.remove(c.id(), true));
     assertThat(underShim).contains("NoNewPrivs:\t" + (security.noNewPrivileges() ? 1 : 0));
+    assertThat(underShim).contains("Seccomp:\t2", "unshare=1");
     assertThat(underShim).isEqualTo(underRunc);
   }
 

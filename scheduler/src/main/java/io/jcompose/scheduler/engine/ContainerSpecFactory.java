@@ -109,10 +109,11 @@ final class ContainerSpecFactory {
   }
 
   private static SecurityOptions security(Service s) {
-    boolean noNewPrivs =
-        s.securityOpt().stream()
-            .anyMatch(o -> o.equals("no-new-privileges") || o.equals("no-new-privileges:true"));
-    return new SecurityOptions(s.privileged(), s.capAdd(), s.capDrop(), noNewPrivs, s.readOnly());
+    boolean noNewPrivs = s.securityOpt().stream().anyMatch(SecurityOpts::isNoNewPrivileges);
+    boolean seccompUnconfined =
+        s.securityOpt().stream().anyMatch(SecurityOpts::isSeccompUnconfined);
+    return new SecurityOptions(
+        s.privileged(), s.capAdd(), s.capDrop(), noNewPrivs, s.readOnly(), seccompUnconfined);
   }
 
   private static Resources resources(Service s) {
