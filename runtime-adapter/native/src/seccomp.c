@@ -29,14 +29,15 @@ struct arch {
   int (*number)(const char *name);
   int wide;              /* 64-bit arguments; 32-bit ones compare the low half only */
   uint32_t nr_mask;      /* x32 calls are the x86_64 ones with a flag bit, matched by masking it */
+  int (*masked_number)(const char *name); /* a call's number under nr_mask where it differs, or NULL */
 };
 
 static const struct arch arches[] = {
 #if defined(__x86_64__)
-    {"SCMP_ARCH_X86_64", AUDIT_ARCH_X86_64, seccomp_native_number, 1, ~X32_SYSCALL_BIT},
-    {"SCMP_ARCH_X86", AUDIT_ARCH_I386, seccomp_i386_number, 0, ~0u},
+    {"SCMP_ARCH_X86_64", AUDIT_ARCH_X86_64, seccomp_native_number, 1, ~X32_SYSCALL_BIT, seccomp_x32_number},
+    {"SCMP_ARCH_X86", AUDIT_ARCH_I386, seccomp_i386_number, 0, ~0u, NULL},
 #elif defined(__aarch64__)
-    {"SCMP_ARCH_AARCH64", AUDIT_ARCH_AARCH64, seccomp_native_number, 1, ~0u},
+    {"SCMP_ARCH_AARCH64", AUDIT_ARCH_AARCH64, seccomp_native_number, 1, ~0u, NULL},
 #endif
 };
 #define NARCHES (sizeof arches / sizeof arches[0])
@@ -204,16 +205,24 @@ static void emit_call_group(struct program *p, const int *nrs, size_t n, uint32_
   }
 }
 
+/* The numbers a call has in an architecture's block: its own, and for x86_64 the x32 one (flag bit
+ * masked) where x32 gives the call a number of its own. */
+static void add_numbers(const struct arch *a, const char *name, int *nrs, size_t *n) {
+  int nr = a->number(name);
+  if (nr >= 0) nrs[(*n)++] = nr;
+  int other = a->masked_number ? a->masked_number(name) : -1;
+  if (other >= 0 && (int)((uint32_t)other & a->nr_mask) != nr) nrs[(*n)++] = (int)((uint32_t)other & a->nr_mask);
+}
+
 static void emit_arch(struct program *p, const struct arch *a, const struct rule *rules, int nrules, uint32_t dflt) {
   load_number(p, a);
   for (int i = 0; i < nrules; i++) {
     const struct json *names = rules[i].names;
     int nrs[512];
     size_t n = 0;
-    if (names != NULL && names->type == JSON_STRING && a->number(names->str) >= 0) nrs[n++] = a->number(names->str);
-    for (struct json *e = names && names->type == JSON_ARRAY ? names->child : NULL; e != NULL && n < 512; e = e->next) {
-      int nr = e->type == JSON_STRING ? a->number(e->str) : -1;
-      if (nr >= 0) nrs[n++] = nr;
+    if (names != NULL && names->type == JSON_STRING) add_numbers(a, names->str, nrs, &n);
+    for (struct json *e = names && names->type == JSON_ARRAY ? names->child : NULL; e != NULL && n < 510; e = e->next) {
+      if (e->type == JSON_STRING) add_numbers(a, e->str, nrs, &n);
     }
     if (rules[i].nconditions == 0) {
       emit_call_group(p, nrs, n, rules[i].ret);

@@ -26,4 +26,8 @@ int seccomp_native_number(const char *name);
 /* The number of a call by name for i386 programs on an x86_64 kernel (seccomp_i386.c), or -1. */
 int seccomp_i386_number(const char *name);
 
+/* The number of a call by name for x32 programs on an x86_64 kernel, flag bit included
+ * (seccomp_x32.c), or -1. */
+int seccomp_x32_number(const char *name);
+
 #endif

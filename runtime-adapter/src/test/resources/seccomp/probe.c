@@ -39,6 +39,16 @@ static long try_i386_unshare(void) {
 #endif
 }
 
+static long try_x32_move_pages(void) {
+#ifdef __x86_64__
+  /* The x32 entry: move_pages has a number of its own there (533), not the x86_64 one (279). */
+  return syscall(0x40000000L | 533, 0, 0L, NULL, NULL, NULL, 0);
+#else
+  errno = ENOSYS;
+  return -1;
+#endif
+}
+
 static void probe(const char *name, long (*call)(void)) {
   fflush(stdout);
   pid_t pid = fork();
@@ -58,5 +68,6 @@ int main(void) {
   probe("personality_no_aslr", try_persona_no_aslr);
   probe("socket_vsock", try_socket_vsock);
   probe("i386_unshare", try_i386_unshare);
+  probe("x32_move_pages", try_x32_move_pages);
   return 0;
 }

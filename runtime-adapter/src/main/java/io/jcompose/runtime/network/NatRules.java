@@ -17,13 +17,29 @@ import java.util.stream.Stream;
 final class NatRules {
   private static final System.Logger LOG = System.getLogger(NatRules.class.getName());
   private static final String CHAIN = "JCOMPOSE-FORWARD";
-  private final boolean nft = HostCommand.available("nft");
-  private final boolean iptables = HostCommand.available("iptables");
+  private final boolean nft;
+  private final boolean iptables;
   private boolean warned;
+
+  NatRules() {
+    this(HostCommand.available("nft"), HostCommand.available("iptables"));
+  }
+
+  /** With the given tools taken as installed (a test runs the iptables-only fallback). */
+  NatRules(boolean nft, boolean iptables) {
+    this.nft = nft;
+    this.iptables = iptables;
+  }
 
   void add(NetworkState n) {
     if (!n.internal()) {
       enableForwarding();
+    }
+    // The jump to the accept chain goes in first: the iptables fallback inserts the network's drops
+    // at the top of FORWARD, so they must land above the jump, whose chain accepts all jc-+
+    // traffic.
+    if (iptables) {
+      addForwardAccept();
     }
     if (nft) {
       // Replacing a table that exists waits for the kernel to unhook its chains (an RCU grace
@@ -33,16 +49,14 @@ final class NatRules {
         HostCommand.run("network " + n.name() + ": nft", nftTable(n), "nft", "-f", "-");
       }
     } else if (iptables) {
-      HostCommand.shell("network " + n.name() + ": iptables", iptablesRules(n, "-A"));
+      // set -e: a refused rule fails the network (whose rules are then removed), never silently.
+      HostCommand.shell("network " + n.name() + ": iptables", "set -e\n" + iptablesRules(n, "-A"));
     } else if (!warned) {
       warned = true;
       LOG.log(
           Level.WARNING,
           "neither nft nor iptables is installed: containers get no outbound NAT and networks"
               + " are not isolated; install nftables");
-    }
-    if (iptables) {
-      addForwardAccept();
     }
   }
 
@@ -109,9 +123,12 @@ final class NatRules {
     String br = n.bridge();
     String c = " -m comment --comment jcompose:" + br;
     StringBuilder b = new StringBuilder();
+    // iptables takes one -o per rule, so "to another jc- bridge" is a drop of all jc-+ with the
+    // bridge's own traffic accepted above it (each line is inserted at the top).
     b.append("iptables ").append(op.equals("-A") ? "-I" : "-D").append(" FORWARD");
-    b.append(" -i ").append(br).append(" ! -o ").append(br).append(" -o jc-+").append(c);
-    b.append(" -j DROP\n");
+    b.append(" -i ").append(br).append(" -o jc-+").append(c).append(" -j DROP\n");
+    b.append("iptables ").append(op.equals("-A") ? "-I" : "-D").append(" FORWARD");
+    b.append(" -i ").append(br).append(" -o ").append(br).append(c).append(" -j ACCEPT\n");
     if (n.internal()) {
       b.append("iptables ").append(op.equals("-A") ? "-I" : "-D").append(" FORWARD -i ");
       b.append(br).append(" ! -o ").append(br).append(c).append(" -j DROP\n");

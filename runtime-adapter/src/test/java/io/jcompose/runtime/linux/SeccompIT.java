@@ -79,7 +79,8 @@ class SeccompIT {
             "personality_query=0",
             "personality_no_aslr=1",
             "socket_vsock=1",
-            "i386_unshare=1");
+            "i386_unshare=1",
+            "x32_move_pages=1");
   }
 
   @Test
