@@ -129,6 +129,21 @@ class SeccompIT {
   }
 
   @Test
+  void nonRootUser_withoutNoNewPrivileges_stillGetsTheFilter() {
+    // Installed while CAP_SYS_ADMIN is still held: after the switch to uid 1000 it would be
+    // refused.
+    List<String> lines =
+        runToEnd(
+            specAsUser(
+                "1000:1000",
+                SecurityOptions.DEFAULT,
+                "sh",
+                "-c",
+                "id -u; grep '^Seccomp:' /proc/self/status"));
+    assertThat(lines).containsExactly("1000", "Seccomp:\t2");
+  }
+
+  @Test
   void exec_runsUnderTheContainersFilter() {
     ContainerState c = await(fixture.runtime.create(spec(SecurityOptions.DEFAULT, "sleep", "60")));
     try {
@@ -142,6 +157,11 @@ class SeccompIT {
   }
 
   private static ContainerSpec spec(SecurityOptions security, String... command) {
+    return specAsUser(null, security, command);
+  }
+
+  private static ContainerSpec specAsUser(
+      String user, SecurityOptions security, String... command) {
     String name = "seccomp-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     return new ContainerSpec(
         name,
@@ -151,7 +171,7 @@ class SeccompIT {
         List.of(command),
         Map.of(),
         null,
-        null,
+        user,
         name,
         false,
         false,
