@@ -5,9 +5,16 @@ final class SecurityOpts {
 
   private SecurityOpts() {}
 
-  /** Whether {@code opt} sets no_new_privs. */
+  /** Whether {@code opt} sets no_new_privs (Docker accepts a value after "=" or ":"). */
   static boolean isNoNewPrivileges(String opt) {
-    return opt.equals("no-new-privileges") || opt.equals("no-new-privileges:true");
+    return opt.equals("no-new-privileges")
+        || opt.equals("no-new-privileges:true")
+        || opt.equals("no-new-privileges=true");
+  }
+
+  /** Whether {@code opt} asks for no_new_privs off, which is the default anyway. */
+  private static boolean isNoNewPrivilegesOff(String opt) {
+    return opt.equals("no-new-privileges:false") || opt.equals("no-new-privileges=false");
   }
 
   /** Whether {@code opt} turns the seccomp filter off (Docker accepts "=" and the older ":"). */
@@ -17,6 +24,6 @@ final class SecurityOpts {
 
   /** Whether jcompose applies {@code opt}. */
   static boolean isApplied(String opt) {
-    return isNoNewPrivileges(opt) || isSeccompUnconfined(opt);
+    return isNoNewPrivileges(opt) || isNoNewPrivilegesOff(opt) || isSeccompUnconfined(opt);
   }
 }

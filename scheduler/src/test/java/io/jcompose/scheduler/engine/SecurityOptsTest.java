@@ -32,12 +32,22 @@ class SecurityOptsTest {
   }
 
   @Test
+  void noNewPrivileges_isReadInEveryOfDockersSpellings() {
+    assertThat(SecurityOpts.isNoNewPrivileges("no-new-privileges")).isTrue();
+    assertThat(SecurityOpts.isNoNewPrivileges("no-new-privileges:true")).isTrue();
+    assertThat(SecurityOpts.isNoNewPrivileges("no-new-privileges=true")).isTrue();
+    assertThat(SecurityOpts.isNoNewPrivileges("no-new-privileges=false")).isFalse();
+    assertThat(SecurityOpts.isNoNewPrivileges("no-new-privileges:false")).isFalse();
+    assertThat(SecurityOpts.isApplied("no-new-privileges=false")).isTrue();
+  }
+
+  @Test
   void profileFilesAndLabels_areNotApplied() {
     assertThat(SecurityOpts.isApplied("no-new-privileges:true")).isTrue();
     assertThat(SecurityOpts.isApplied("seccomp=unconfined")).isTrue();
     assertThat(SecurityOpts.isApplied("seccomp=/etc/profile.json")).isFalse();
     assertThat(SecurityOpts.isApplied("apparmor=unconfined")).isFalse();
-    assertThat(SecurityOpts.isApplied("no-new-privileges:false")).isFalse();
+    assertThat(SecurityOpts.isApplied("no-new-privileges:false")).isTrue();
   }
 
   @Test
