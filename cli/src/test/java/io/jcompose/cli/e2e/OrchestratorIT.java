@@ -97,6 +97,40 @@ class OrchestratorIT {
   }
 
   @Test
+  void healthGate_dependentStartsRightAfterItsDependencysFirstPassingProbe() throws Exception {
+    // db turns ready 1.5 s after it starts; each passing probe appends the kernel's uptime (the
+    // same clock in every container) to a shared volume, and app records the uptime it started.
+    String yaml =
+        service("db", "sleep 1.5; touch /tmp/ready; exec sleep 3600")
+            + "    healthcheck:\n"
+            + "      test: [\"CMD-SHELL\", \"test -f /tmp/ready && cut -d' ' -f1 /proc/uptime"
+            + " >> /shared/healthy\"]\n"
+            + "      interval: 300ms\n"
+            + "      retries: 30\n"
+            + "    volumes:\n      - shared:/shared\n"
+            + service("app", "cut -d' ' -f1 /proc/uptime > /shared/app-started; exec sleep 3600")
+            + "    volumes:\n      - shared:/shared\n"
+            + "    depends_on:\n      db:\n        condition: service_healthy\n"
+            + "volumes:\n  shared: {}\n";
+    try (SampleStack p = project("gate", yaml)) {
+      ok(p.compose("up", "-d"));
+      CommandResult cat =
+          p.compose(
+              "exec", "-T", "app", "sh", "-c", "head -n1 /shared/healthy; cat /shared/app-started");
+      List<String> times = cat.stdout().lines().toList();
+      assertThat(times).as(cat.describe()).hasSize(2);
+      double firstHealthy = Double.parseDouble(times.get(0));
+      double appStarted = Double.parseDouble(times.get(1));
+      assertThat(appStarted)
+          .as("app starts after db's first passing probe, not before")
+          .isGreaterThanOrEqualTo(firstHealthy);
+      // Event-driven, not polled: a generous bound for a loaded machine (uptime has 10 ms steps).
+      assertThat(appStarted - firstHealthy).as("from db healthy to app started, s").isLessThan(1.0);
+      ok(p.compose("down", "-v"));
+    }
+  }
+
+  @Test
   void namedVolume_survivesDown_butNotDownWithVolumes() throws Exception {
     String yaml =
         service(
