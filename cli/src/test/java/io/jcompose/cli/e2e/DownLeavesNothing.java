@@ -2,14 +2,16 @@ package io.jcompose.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Checks that {@code down -v} removed everything a stack made: its containers, the veth links and
- * bridges of its containers, its mounts and its cgroups. While the stack is up it first proves that
- * each check finds the stack's objects, so a check that could never fail (say, after the runtime
- * renamed its cgroups) fails instead.
+ * bridges of its containers, its networks' nft tables, its mounts and its cgroups. While the stack
+ * is up it first proves that each check finds the stack's objects, so a check that could never fail
+ * (say, after the runtime renamed its cgroups) fails instead.
  */
 final class DownLeavesNothing {
 
@@ -36,6 +38,11 @@ final class DownLeavesNothing {
     assertThat(linksOfStack)
         .as("veth links of %s found from the netns under %s", stack.project(), stack.stateDir())
         .isNotEmpty();
+    if (Files.isExecutable(Path.of("/usr/sbin/nft"))) {
+      assertThat(HostLeftovers.nftTablesOfBridges(linksOfStack))
+          .as("nft tables of the networks of %s while up", stack.project())
+          .isNotEmpty();
+    }
     assertThat(HostLeftovers.mountsMentioning(stack.leftoverNeedles()))
         .as("mounts of %s while up", stack.project())
         .isNotEmpty();
@@ -49,6 +56,9 @@ final class DownLeavesNothing {
     assertThat(stack.containers()).as("containers of %s after down -v", stack.project()).isEmpty();
     assertThat(HostLeftovers.linksStillPresent(linksOfStack))
         .as("veth/bridge links of %s after down -v", stack.project())
+        .isEmpty();
+    assertThat(HostLeftovers.nftTablesOfBridges(linksOfStack))
+        .as("nft tables of the networks of %s after down -v", stack.project())
         .isEmpty();
     assertThat(HostLeftovers.mountsMentioning(stack.leftoverNeedles()))
         .as("mounts of %s after down -v", stack.project())

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 
 /**
  * Kernel objects a stack leaves on the host when {@code down} is incomplete: veth and bridge links,
- * mounts and cgroups. Each query reads the host as it is now.
+ * their networks' nft tables, mounts and cgroups. Each query reads the host as it is now.
  */
 final class HostLeftovers {
 
@@ -75,6 +75,30 @@ final class HostLeftovers {
       Matcher m = LINK_LINE.matcher(line);
       if (m.matches() && names.contains(m.group(2))) {
         present.add(m.group(2));
+      }
+    }
+    return present;
+  }
+
+  /**
+   * The nft tables of the networks whose bridges are among {@code links} (jcompose names a
+   * network's table after its bridge) that exist now; empty where nft is not installed.
+   */
+  static Set<String> nftTablesOfBridges(Set<String> links) {
+    Set<String> present = new TreeSet<>();
+    if (!Files.isExecutable(Path.of("/usr/sbin/nft"))) {
+      return present;
+    }
+    Set<String> tables = new TreeSet<>();
+    for (String line : run("nft", "list", "tables").split("\n")) {
+      if (line.startsWith("table ip ")) {
+        tables.add(line.substring("table ip ".length()).strip());
+      }
+    }
+    for (String link : links) {
+      String table = "jcompose_" + link.substring(3);
+      if (link.startsWith("jc-") && tables.contains(table)) {
+        present.add(table);
       }
     }
     return present;
