@@ -11,22 +11,10 @@ set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 
-files=()
-verb=
-detach=
-for arg in "$@"; do [[ $arg == -d || $arg == --detach ]] && detach=1; done
-while (($#)) && [[ -z $verb ]]; do
-  case "$1" in
-    -f | --file) files+=("${2:-}"); shift 2 ;;
-    --file=*) files+=("${1#--file=}"); shift ;;
-    -f?*) files+=("${1#-f}"); shift ;;
-    -p | --project-name | --project-directory | --env-file | --profile | --parallel | --progress | --ansi) shift 2 ;;
-    -*) shift ;;
-    *) verb="$1" ;;
-  esac
-done
+# shellcheck source=compose-args.sh
+. "$here/compose-args.sh"
+compose_args "$@"
 case "$verb" in up | create | run) ;; *) exit 0 ;; esac
-((${#files[@]})) || files=(compose.yaml)
 
 # Image short names a file uses: ${VAR:-jcompose-samples/NAME:1} unless VAR is set.
 wanted=()
