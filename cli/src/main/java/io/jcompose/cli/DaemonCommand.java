@@ -28,6 +28,15 @@ final class DaemonCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    return runForeground(spec.commandLine().getOut());
+  }
+
+  /**
+   * Runs the daemon until it is stopped; {@code jcompose daemon} with no other argument comes here
+   * straight from {@link Main}, without picocli's command tree (a quarter of a second of the
+   * daemon's start, which every first command after a boot waits for).
+   */
+  static int runForeground(PrintWriter out) throws Exception {
     RuntimePaths paths = RuntimePaths.fromEnvironment(System.getenv());
     String version = BuildInfo.current().fullVersion();
     Daemon daemon;
@@ -41,7 +50,6 @@ final class DaemonCommand implements Callable<Integer> {
       throw new CliException(ErrorReporter.oneLine(e.getCause().getMessage()), e.getCause());
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(daemon), "daemon-stop"));
-    PrintWriter out = spec.commandLine().getOut();
     out.println(
         "jcompose daemon "
             + version

@@ -1,5 +1,7 @@
 package io.jcompose.cli;
 
+import java.io.PrintWriter;
+
 /** Entry point of the {@code jcompose} command. */
 public final class Main {
 
@@ -34,6 +36,16 @@ public final class Main {
     }
   }
 
+  private static int runDaemon() {
+    PrintWriter err = new PrintWriter(System.err, true);
+    try {
+      return DaemonCommand.runForeground(new PrintWriter(System.out, true));
+    } catch (Exception e) {
+      err.println(UserMessages.lineFor(e));
+      return UserMessages.exitCodeFor(e);
+    }
+  }
+
   /** Runs one command and exits with its code: 0 success, 1 error, 2 usage. */
   public static void main(String[] args) {
     // `jcompose version` is the start-up benchmark and a common probe from scripts: answer it
@@ -60,6 +72,9 @@ public final class Main {
     }
     if (args.length == 1 && args[0].equals(DaemonTrainingRun.COMMAND)) {
       trainDaemon();
+    }
+    if (args.length == 1 && args[0].equals("daemon")) {
+      System.exit(runDaemon());
     }
     System.exit(JComposeCommand.commandLine(args).execute(args));
   }

@@ -28,4 +28,19 @@ class LauncherArgumentsIT {
       }
     }
   }
+
+  @Test
+  void daemonInTheForeground_whileOneServesTheSameState_givesOneLineAndExit1() throws Exception {
+    Path compose = Files.writeString(dir.resolve("compose.yaml"), "services: {}\n");
+    try (SampleStack s = SampleStack.ofComposeFile(compose, "second")) {
+      CommandResult first = s.compose("ps");
+      assertThat(first.exitCode()).as("ps starts the daemon: " + first.describe()).isZero();
+      CommandResult second = s.jcompose("daemon");
+      assertThat(second.exitCode()).as(second.describe()).isEqualTo(1);
+      assertThat(second.stderr().strip().lines())
+          .as(second.describe())
+          .singleElement()
+          .satisfies(line -> assertThat(line).contains("another jcompose daemon").contains("stop"));
+    }
+  }
 }

@@ -41,7 +41,7 @@ public final class RegistryPuller implements ImagePuller {
   private final Vertx vertx;
   private final ImageStore store;
   private final PullerOptions options;
-  private final HttpClient http;
+  private volatile HttpClient http;
   private final BlockingWork requests;
   private final BlockingWork downloads;
   private final ManifestResolver resolver;
@@ -53,11 +53,6 @@ public final class RegistryPuller implements ImagePuller {
     this.vertx = vertx;
     this.store = store;
     this.options = options;
-    this.http =
-        HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(15))
-            .build();
     this.requests = new BlockingWork("jcompose-registry", 4);
     this.downloads = new BlockingWork("jcompose-download", options.maxConcurrentDownloads());
     this.resolver = new ManifestResolver(options.maxAttempts(), options.firstBackoff());
@@ -102,7 +97,27 @@ public final class RegistryPuller implements ImagePuller {
     Optional<RegistryCredentials> credentials =
         login != null ? Optional.of(login) : options.auth().credentialsFor(registry);
     return new RegistryClient(
-        registry, options.registries().isInsecure(registry), http, credentials);
+        registry, options.registries().isInsecure(registry), http(), credentials);
+  }
+
+  // Made on the first pull: building it loads the TLS stack (a few hundred classes), which
+  // every daemon start paid before, pull or not.
+  private HttpClient http() {
+    HttpClient client = http;
+    if (client == null) {
+      synchronized (this) {
+        client = http;
+        if (client == null) {
+          client =
+              HttpClient.newBuilder()
+                  .followRedirects(HttpClient.Redirect.NEVER)
+                  .connectTimeout(Duration.ofSeconds(15))
+                  .build();
+          http = client;
+        }
+      }
+    }
+    return client;
   }
 
   private Future<Void> fetchBlobs(
