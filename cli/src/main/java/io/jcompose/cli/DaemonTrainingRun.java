@@ -9,6 +9,7 @@ import io.jcompose.scheduler.api.EngineJson;
 import io.jcompose.scheduler.daemon.ApiRoutes;
 import io.jcompose.scheduler.daemon.Daemon;
 import io.jcompose.scheduler.daemon.DaemonBackend;
+import io.jcompose.scheduler.daemon.DaemonBackends;
 import io.jcompose.scheduler.daemon.DaemonConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -16,14 +17,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Like {@link TrainingRun} for the daemon: starts a daemon with an empty backend on a temporary run
- * directory, calls it once and stops it, so the launcher can archive the Vert.x and Netty classes
- * the daemon loads at start ({@code -XX:ArchiveClassesAtExit}).
+ * Like {@link TrainingRun} for the daemon: starts a daemon on a temporary, empty state, calls it
+ * and stops it, so the launcher can archive the classes the daemon loads at start and on its first
+ * requests ({@code -XX:ArchiveClassesAtExit}): Vert.x and Netty, the runtime, the engine.
  */
 final class DaemonTrainingRun {
 
@@ -36,22 +38,42 @@ final class DaemonTrainingRun {
     Path tmp = Files.createTempDirectory("jcompose-train-daemon");
     try {
       RuntimePaths paths = new RuntimePaths(tmp.resolve("root"), tmp.resolve("run"));
-      Daemon daemon =
-          Daemon.start(new DaemonConfig(paths, "train", new EmptyBackend()))
-              .toCompletionStage()
-              .toCompletableFuture()
-              .get(60, TimeUnit.SECONDS);
+      Files.writeString(tmp.resolve("compose.yaml"), TrainingRun.SAMPLE);
+      try {
+        // The real backend on empty state: the runtime, network and engine classes a daemon
+        // loads at start and on its first requests go in the archive too (a first command after
+        // a boot waits for them). Needs root, as the daemon does.
+        exercise(paths, DaemonBackends.standard(System.getenv()), tmp);
+      } catch (Exception e) {
+        // Not root, or no cgroups here: the server's classes at least.
+        exercise(paths, new EmptyBackend(), tmp);
+      }
+    } finally {
+      deleteTree(tmp);
+    }
+  }
+
+  private static void exercise(RuntimePaths paths, DaemonBackend backend, Path project)
+      throws Exception {
+    Daemon daemon =
+        Daemon.start(new DaemonConfig(paths, "train", backend))
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(60, TimeUnit.SECONDS);
+    try {
       DaemonClient client =
           new DaemonClient(new UnixHttpClient(paths.socket()), "train", EngineJson.mapper());
       client.version();
-      client.call("ping", Map.of("x", 1), e -> {});
+      if (backend instanceof EmptyBackend) {
+        client.call("ping", Map.of("x", 1), e -> {});
+      } else {
+        PsCommand.request(client, "train", List.of(), true);
+      }
       // `up -d` on a running daemon has the daemon load the compose files: the loader's classes
       // (SnakeYAML, the model) go in the daemon's archive too.
-      Files.writeString(tmp.resolve("compose.yaml"), TrainingRun.SAMPLE);
-      ProjectLoader.load(ProjectOptions.of(tmp, Map.of("HOME", "/root")));
-      daemon.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      ProjectLoader.load(ProjectOptions.of(project, Map.of("HOME", "/root")));
     } finally {
-      deleteTree(tmp);
+      daemon.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
   }
 

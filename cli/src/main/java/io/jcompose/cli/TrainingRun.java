@@ -52,6 +52,10 @@ final class TrainingRun {
           + "    volumes: [\"data:/data\"]\n"
           + "volumes: {data: {}}\n";
 
+  /** A socket path nothing listens on, in a directory that does not exist (nothing to clean). */
+  private static final Path NO_SOCKET =
+      Path.of(System.getProperty("java.io.tmpdir"), "jcompose-train-none", "none.sock");
+
   private TrainingRun() {}
 
   static void run() {
@@ -114,8 +118,7 @@ final class TrainingRun {
     PsCommand.render(rows, List.of("running"), true, false, "table", sink, EngineJson::mapper);
     PsCommand.render(rows, List.of(), false, true, "table", sink, EngineJson::mapper);
     try {
-      new UnixHttpClient(Files.createTempDirectory("jcompose-train").resolve("none.sock"))
-          .send("GET", "/v1/version", Map.of(), null);
+      new UnixHttpClient(NO_SOCKET).send("GET", "/v1/version", Map.of(), null);
     } catch (IOException e) {
       // Expected: nothing listens; the socket classes are loaded now.
     }
@@ -141,10 +144,7 @@ final class TrainingRun {
         ProjectSource.of(globals).inputIfPresent(List.of()).orElse(null),
         "x",
         io.jcompose.scheduler.api.DownOptions.defaults());
-    new DaemonClient(
-            new UnixHttpClient(Files.createTempDirectory("jcompose-train").resolve("none.sock")),
-            "train",
-            EngineJson::mapper)
+    new DaemonClient(new UnixHttpClient(NO_SOCKET), "train", EngineJson::mapper)
         .callJsonIfCurrent("up", up, e -> {});
     JsonNode event =
         JsonTrees.parse(
