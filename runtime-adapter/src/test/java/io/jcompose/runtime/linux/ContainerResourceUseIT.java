@@ -1,6 +1,6 @@
 package io.jcompose.runtime.linux;
 
-import static io.jcompose.runtime.linux.LinuxContainerRuntimeIT.await;
+import static io.jcompose.runtime.linux.LinuxRuntimeFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jcompose.runtime.api.ContainerSpec;

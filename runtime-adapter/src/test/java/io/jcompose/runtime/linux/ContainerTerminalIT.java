@@ -1,6 +1,6 @@
 package io.jcompose.runtime.linux;
 
-import static io.jcompose.runtime.linux.LinuxContainerRuntimeIT.await;
+import static io.jcompose.runtime.linux.LinuxRuntimeFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jcompose.runtime.api.AttachedExec;
@@ -14,11 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.Test;
  */
 class ContainerTerminalIT {
   private static LinuxRuntimeFixture fixture;
-  private final List<String> created = new ArrayList<>();
 
   @BeforeAll
   static void setUp() throws IOException {
@@ -45,13 +42,7 @@ class ContainerTerminalIT {
 
   @AfterEach
   void removeContainers() {
-    for (String name : created) {
-      try {
-        await(fixture.runtime.remove(name, true));
-      } catch (RuntimeException e) {
-        // Already removed by the test.
-      }
-    }
+    fixture.removeCreated();
   }
 
   @Test
@@ -95,9 +86,7 @@ class ContainerTerminalIT {
   }
 
   private ContainerSpec spec(boolean tty, String... command) {
-    String name = "tty-it-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-    created.add(name);
-    return ContainerSpec.of(name, "busybox").withCommand(List.of(command)).withTty(tty);
+    return fixture.spec("tty-it", command).withTty(tty);
   }
 
   private static CompletableFuture<String> readAll(InputStream in) {

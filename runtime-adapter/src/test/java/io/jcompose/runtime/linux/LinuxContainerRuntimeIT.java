@@ -1,5 +1,6 @@
 package io.jcompose.runtime.linux;
 
+import static io.jcompose.runtime.linux.LinuxRuntimeFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jcompose.runtime.api.BusyboxImageStore;
@@ -14,7 +15,6 @@ import io.jcompose.runtime.api.Resources;
 import io.jcompose.runtime.api.SecurityOptions;
 import io.jcompose.runtime.api.Ulimit;
 import io.jcompose.runtime.cgroup.CgroupMode;
-import io.vertx.core.Future;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -37,7 +36,6 @@ import org.junit.jupiter.api.Test;
  */
 class LinuxContainerRuntimeIT {
   private static LinuxRuntimeFixture fixture;
-  private final List<String> created = new ArrayList<>();
 
   @BeforeAll
   static void setUp() throws IOException {
@@ -51,29 +49,11 @@ class LinuxContainerRuntimeIT {
 
   @AfterEach
   void removeContainers() {
-    for (String name : created) {
-      try {
-        await(fixture.runtime.remove(name, true));
-      } catch (RuntimeException e) {
-        // Already removed by the test.
-      }
-    }
-  }
-
-  static <T> T await(Future<T> f) {
-    try {
-      return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    fixture.removeCreated();
   }
 
   private ContainerSpec spec(String... command) {
-    String name = "linux-it-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-    created.add(name);
-    return ContainerSpec.of(name, "busybox").withCommand(List.of(command));
+    return fixture.spec("linux-it", command);
   }
 
   private static ContainerSpec with(

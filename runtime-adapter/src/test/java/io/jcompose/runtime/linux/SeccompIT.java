@@ -1,5 +1,6 @@
 package io.jcompose.runtime.linux;
 
+import static io.jcompose.runtime.linux.LinuxRuntimeFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jcompose.runtime.api.ContainerSpec;
@@ -8,7 +9,6 @@ import io.jcompose.runtime.api.ExecSpec;
 import io.jcompose.runtime.api.LogOptions;
 import io.jcompose.runtime.api.MountSpec;
 import io.jcompose.runtime.api.SecurityOptions;
-import io.vertx.core.Future;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +19,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -196,14 +195,6 @@ class SeccompIT {
       return lines;
     } finally {
       await(fixture.runtime.remove(c.id(), true));
-    }
-  }
-
-  private static <T> T await(Future<T> f) {
-    try {
-      return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     }
   }
 }

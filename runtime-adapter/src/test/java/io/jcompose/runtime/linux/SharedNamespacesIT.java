@@ -1,5 +1,6 @@
 package io.jcompose.runtime.linux;
 
+import static io.jcompose.runtime.linux.LinuxRuntimeFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,15 +9,10 @@ import io.jcompose.runtime.api.ContainerSpec;
 import io.jcompose.runtime.api.ContainerState;
 import io.jcompose.runtime.api.ExecSpec;
 import io.jcompose.runtime.api.NamespaceMode;
-import io.vertx.core.Future;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +21,6 @@ import org.junit.jupiter.api.Test;
 /** Containers that share another container's (or the host's) pid and ipc namespaces. */
 class SharedNamespacesIT {
   private static LinuxRuntimeFixture fixture;
-  private final List<String> created = new ArrayList<>();
 
   @BeforeAll
   static void setUp() throws IOException {
@@ -39,31 +34,11 @@ class SharedNamespacesIT {
 
   @AfterEach
   void removeContainers() {
-    // Joiners first: removing the owner of a pid namespace kills everything in it anyway.
-    for (int i = created.size() - 1; i >= 0; i--) {
-      try {
-        await(fixture.runtime.remove(created.get(i), true));
-      } catch (RuntimeException e) {
-        // Already removed by the test.
-      }
-    }
-  }
-
-  private static <T> T await(Future<T> f) {
-    try {
-      return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    fixture.removeCreated();
   }
 
   private ContainerSpec spec(String... command) {
-    String name =
-        "shared-ns-it-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-    created.add(name);
-    return ContainerSpec.of(name, "busybox").withCommand(List.of(command));
+    return fixture.spec("shared-ns-it", command);
   }
 
   private ContainerState started(ContainerSpec spec) {

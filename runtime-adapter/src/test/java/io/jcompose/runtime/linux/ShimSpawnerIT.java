@@ -1,6 +1,6 @@
 package io.jcompose.runtime.linux;
 
-import static io.jcompose.runtime.linux.LinuxContainerRuntimeIT.await;
+import static io.jcompose.runtime.linux.LinuxRuntimeFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jcompose.runtime.api.ContainerSpec;
@@ -10,10 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 class ShimSpawnerIT {
   private static LinuxRuntimeFixture fixture;
-  private final List<String> created = new ArrayList<>();
 
   @BeforeAll
   static void setUp() throws IOException {
@@ -39,13 +35,7 @@ class ShimSpawnerIT {
 
   @AfterEach
   void removeContainers() {
-    for (String name : created) {
-      try {
-        await(fixture.runtime.remove(name, true));
-      } catch (RuntimeException e) {
-        // Already removed by the test.
-      }
-    }
+    fixture.removeCreated();
   }
 
   @Test
@@ -92,7 +82,7 @@ class ShimSpawnerIT {
 
   @Test
   void startFailure_isReportedThroughTheSpawner() {
-    ContainerState c = await(fixture.runtime.create(spec("no-such-command-" + created.size())));
+    ContainerState c = await(fixture.runtime.create(spec("no-such-command-7d1e")));
     assertThat(
             org.assertj.core.api.Assertions.catchThrowable(
                 () -> await(fixture.runtime.start(c.id()))))
@@ -105,9 +95,7 @@ class ShimSpawnerIT {
   }
 
   private ContainerSpec spec(String... command) {
-    String name = "spawner-it-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-    created.add(name);
-    return ContainerSpec.of(name, "busybox").withCommand(List.of(command));
+    return fixture.spec("spawner-it", command);
   }
 
   /** This JVM's spawner processes. */

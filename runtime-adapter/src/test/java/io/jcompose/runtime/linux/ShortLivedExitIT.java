@@ -1,5 +1,6 @@
 package io.jcompose.runtime.linux;
 
+import static io.jcompose.runtime.linux.LinuxRuntimeFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jcompose.runtime.api.ContainerSpec;
@@ -118,15 +119,5 @@ class ShortLivedExitIT {
       }
     }
     sink = x;
-  }
-
-  private static <T> T await(Future<T> f) {
-    try {
-      return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
