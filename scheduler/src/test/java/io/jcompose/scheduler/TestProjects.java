@@ -48,12 +48,24 @@ public final class TestProjects {
   public static Project withVolume(Project p, String key) {
     Map<String, VolumeDefinition> vols = new HashMap<>(p.volumes());
     vols.put(key, VolumeDefinition.local(key, p.name() + "_" + key));
+    return copy(p, p.networks(), vols);
+  }
+
+  /** Adds a bridge network definition to a project. */
+  public static Project withNetwork(Project p, String key) {
+    Map<String, NetworkDefinition> nets = new HashMap<>(p.networks());
+    nets.put(key, NetworkDefinition.bridge(key, p.name() + "_" + key));
+    return copy(p, nets, p.volumes());
+  }
+
+  private static Project copy(
+      Project p, Map<String, NetworkDefinition> nets, Map<String, VolumeDefinition> vols) {
     return new Project(
         p.name(),
         p.workingDir(),
         p.configFiles(),
         p.services(),
-        p.networks(),
+        nets,
         vols,
         p.secrets(),
         p.configs(),
