@@ -28,6 +28,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class FakeInfrastructure {
 
   final Map<String, NetworkInfo> networks = new ConcurrentHashMap<>();
+
+  /** The spec each network was last created (or re-requested) with, by name. */
+  final Map<String, NetworkSpec> networkSpecs = new ConcurrentHashMap<>();
+
   final Map<String, Volume> volumes = new ConcurrentHashMap<>();
   final Map<String, AttachSpec> attachments = new ConcurrentHashMap<>();
   final Set<String> dnsRunning = ConcurrentHashMap.newKeySet();
@@ -51,6 +55,7 @@ final class FakeInfrastructure {
       new NetworkDriver() {
         @Override
         public Future<NetworkInfo> create(NetworkSpec spec) {
+          networkSpecs.put(spec.name(), spec);
           NetworkInfo n =
               new NetworkInfo(
                   spec.name(),
