@@ -1,7 +1,6 @@
 package io.jcompose.scheduler.engine;
 
 import io.jcompose.model.api.FileResource;
-import io.jcompose.model.api.NetworkDefinition;
 import io.jcompose.model.api.Project;
 import io.jcompose.model.api.Service;
 import io.jcompose.model.api.ServiceFileRef;
@@ -41,7 +40,6 @@ final class UnsupportedAttributes {
     check(found, isolatedNamespace(s.ipc()), "ipc");
     check(found, isolatedNamespace(s.pid()), "pid");
     check(found, s.stdinOpen(), "stdin_open");
-    check(found, s.macAddress() != null, "mac_address");
     check(found, !s.externalLinks().isEmpty(), "external_links");
     check(found, !s.annotations().isEmpty(), "annotations");
     check(
@@ -67,6 +65,7 @@ final class UnsupportedAttributes {
         "volumes of type npipe/cluster/image");
     check(found, fileBased(project.secrets(), s.secrets()), "secrets not backed by a file");
     check(found, fileBased(project.configs(), s.configs()), "configs not backed by a file");
+    found.addAll(UnsupportedNetworkAttributes.ofService(s));
     s.otherAttributes().keySet().stream().sorted().forEach(found::add);
     List<String> out = new ArrayList<>();
     for (String attribute : found) {
@@ -75,17 +74,11 @@ final class UnsupportedAttributes {
     return out;
   }
 
-  /** One warning line per network of {@code keys} that asks for what jcompose cannot give yet. */
+  /** One warning line per setting of the networks {@code keys} that jcompose does not apply. */
   static List<String> ofNetworks(Project project, Collection<String> keys) {
     List<String> out = new ArrayList<>();
     for (String key : keys) {
-      NetworkDefinition n = project.networks().get(key);
-      if (n != null && !n.external() && Boolean.TRUE.equals(n.enableIpv6())) {
-        out.add(
-            "networks."
-                + key
-                + ".enable_ipv6: IPv6 is not supported yet; the network gets IPv4 only");
-      }
+      out.addAll(UnsupportedNetworkAttributes.ofNetwork(key, project.networks().get(key)));
     }
     return out;
   }
