@@ -55,6 +55,11 @@ public final class TestProjects {
   public static Project withNetwork(Project p, NetworkDefinition def) {
     Map<String, NetworkDefinition> nets = new LinkedHashMap<>(p.networks());
     nets.put(def.key(), def);
+    return withNetworks(p, nets);
+  }
+
+  /** A copy of a project whose top-level networks are exactly {@code nets}. */
+  public static Project withNetworks(Project p, Map<String, NetworkDefinition> nets) {
     return withResources(p, nets, p.volumes());
   }
 
