@@ -25,64 +25,20 @@ while (($#)); do
   esac
 done
 export BENCH_IMAGE="${BENCH_IMAGE:-jcompose-samples/busybox:1}"
-# A port nothing listens on now (other programs' tests share this machine).
-free_port() {
-  local port
-  for port in $(shuf -i 20000-40000 -n 50); do
-    ss -Hltn "sport = :$port" | grep -q . || { echo "$port"; return 0; }
-  done
-  return 1
-}
+# shellcheck source=../lib/tools.sh
+source "$repo/bench/lib/tools.sh"
 export BENCH_PORT="${BENCH_PORT:-$(free_port)}"
 log="${BENCH_LOG:-/tmp/jcompose-bench-$(date -u +%Y%m%dT%H%M%S).log}"
 jcompose="${JCOMPOSE:-$repo/jcompose}"
 results="$(mktemp)"
-# jcompose keeps its state in directories of this run, so the bench never touches (or leaves
-# a daemon on) a user's /var/lib/jcompose and /run/jcompose. JCOMPOSE_ROOT/JCOMPOSE_RUN set
-# by the caller are used as they are.
-own_state=""
-if [[ -z ${JCOMPOSE_ROOT:-} && -z ${JCOMPOSE_RUN:-} ]]; then
-  own_state="$(mktemp -d /tmp/jcompose-bench-state.XXXXXX)"
-  export JCOMPOSE_ROOT="$own_state/root" JCOMPOSE_RUN="$own_state/run"
-fi
+use_own_state
 cleanup() {
   rm -f "$results" "$results.failed"
-  if [[ -n $own_state ]]; then
-    "$jcompose" daemon stop >>"$log" 2>&1 </dev/null || true
-    # A failed down can leave rootfs mounts behind: never delete through them.
-    if grep -qF "$own_state" /proc/mounts; then
-      say "state left in $own_state (mounts remain; run down with JCOMPOSE_ROOT/JCOMPOSE_RUN set)"
-    else
-      rm -rf "$own_state"
-    fi
-  fi
+  drop_own_state
 }
 trap cleanup EXIT
 
 say() { printf 'bench: %s\n' "$*" >&2; }
-
-# The command line of a tool, or nothing when the tool cannot run here.
-tool_cmd() {
-  case "$1" in
-    jcompose) [[ -x $jcompose ]] && "$jcompose" version >/dev/null 2>&1 && echo "$jcompose" ;;
-    docker-compose) command -v docker-compose >/dev/null && docker info >/dev/null 2>&1 && echo docker-compose ;;
-    podman-compose) command -v podman-compose >/dev/null && echo podman-compose ;;
-    *) say "unknown tool '$1'"; return 1 ;;
-  esac
-}
-
-# Makes sure the tool's engine has the benchmark image.
-ensure_image() {
-  local tar
-  tar="$("$repo/samples/images/build.sh" --print-tar busybox)" || return 1
-  case "$1" in
-    jcompose) "$jcompose" image import "$tar" "$BENCH_IMAGE" --change 'CMD ["sh"]' >>"$log" 2>&1 ;;
-    docker-compose) docker image inspect "$BENCH_IMAGE" >/dev/null 2>&1 \
-      || docker import --change 'CMD ["sh"]' "$tar" "$BENCH_IMAGE" >>"$log" 2>&1 ;;
-    podman-compose) podman image exists "$BENCH_IMAGE" \
-      || podman import --change 'CMD ["sh"]' "$tar" "$BENCH_IMAGE" >>"$log" 2>&1 ;;
-  esac
-}
 
 # Runs a command, appends its output to the log and prints its wall time in seconds.
 timed() {
@@ -146,8 +102,6 @@ run_one() { # TOOL CMD STACK RUN
   say "$tool $stack run $i: up -d ${up}s  ps ${ps}s  down ${down}s"
 }
 
-best() { sort -n | awk 'NR == 1 { printf "%.2f", $1 } END { if (NR == 0) print "-" }'; }
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) printf "%.2f", v[(NR + 1) / 2]; else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 column_of() { awk -v s="$1" -v t="$2" -v c="$3" '$1 == s && $2 == t { print $c }' "$results"; }
 
 say "log: $log"

@@ -48,17 +48,22 @@ public final class TestProjects {
   public static Project withVolume(Project p, String key) {
     Map<String, VolumeDefinition> vols = new HashMap<>(p.volumes());
     vols.put(key, VolumeDefinition.local(key, p.name() + "_" + key));
-    return copy(p, p.networks(), vols);
+    return withResources(p, p.networks(), vols);
   }
 
-  /** Adds a bridge network definition to a project. */
-  public static Project withNetwork(Project p, String key) {
-    Map<String, NetworkDefinition> nets = new HashMap<>(p.networks());
-    nets.put(key, NetworkDefinition.bridge(key, p.name() + "_" + key));
-    return copy(p, nets, p.volumes());
+  /** Adds (or replaces) a top-level network definition of a project, under its key. */
+  public static Project withNetwork(Project p, NetworkDefinition def) {
+    Map<String, NetworkDefinition> nets = new LinkedHashMap<>(p.networks());
+    nets.put(def.key(), def);
+    return withNetworks(p, nets);
   }
 
-  private static Project copy(
+  /** A copy of a project whose top-level networks are exactly {@code nets}. */
+  public static Project withNetworks(Project p, Map<String, NetworkDefinition> nets) {
+    return withResources(p, nets, p.volumes());
+  }
+
+  private static Project withResources(
       Project p, Map<String, NetworkDefinition> nets, Map<String, VolumeDefinition> vols) {
     return new Project(
         p.name(),
@@ -74,6 +79,32 @@ public final class TestProjects {
         p.warnings(),
         p.models(),
         p.extensions());
+  }
+
+  /** A bridge network {@code key} of project {@code project} with the given IPAM pools. */
+  public static NetworkDefinition network(
+      String project,
+      String key,
+      Map<String, String> driverOpts,
+      NetworkDefinition.IpamPool... pools) {
+    return new NetworkDefinition(
+        key,
+        project + "_" + key,
+        null,
+        driverOpts,
+        pools.length == 0 ? null : new NetworkDefinition.Ipam(null, List.of(pools), null),
+        false,
+        false,
+        false,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /** An IPAM pool with a subnet, and optionally an ip_range and gateway. */
+  public static NetworkDefinition.IpamPool pool(String subnet, String ipRange, String gateway) {
+    return new NetworkDefinition.IpamPool(subnet, ipRange, gateway, null);
   }
 
   /** A busybox service. */

@@ -5,4 +5,9 @@ public class ConflictException extends RuntimeFailure {
   public ConflictException(String message) {
     super(message);
   }
+
+  /** As {@link #ConflictException(String)}, keeping the failure it rewords. */
+  public ConflictException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

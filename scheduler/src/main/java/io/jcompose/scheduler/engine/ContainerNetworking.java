@@ -1,6 +1,5 @@
 package io.jcompose.scheduler.engine;
 
-import io.jcompose.model.api.NetworkDefinition;
 import io.jcompose.model.api.Project;
 import io.jcompose.model.api.Service;
 import io.jcompose.model.api.ServiceNetwork;
@@ -14,13 +13,11 @@ import io.jcompose.runtime.api.NetworkSpec;
 import io.jcompose.runtime.api.PortBinding;
 import io.jcompose.runtime.api.PublishedPort;
 import io.jcompose.runtime.api.RuntimeFailure;
-import io.jcompose.scheduler.plan.ComposeLabels;
+import io.jcompose.scheduler.plan.NetworkSpecs;
 import io.jcompose.scheduler.plan.ServiceNames;
 import io.vertx.core.Future;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A container's network: its namespace and endpoints before it is created, DNS records marked
@@ -41,28 +38,13 @@ final class ContainerNetworking {
 
   /** Creates a project network (idempotent). */
   Future<Void> createNetwork(Project project, String key) {
-    NetworkDefinition def = project.networks().get(key);
-    String name = ServiceNames.network(project, key);
-    Map<String, String> labels = new HashMap<>(def == null ? Map.of() : def.labels());
-    labels.put(ComposeLabels.PROJECT, project.name());
-    labels.put(ComposeLabels.NETWORK, key);
-    String subnet = null;
-    String gateway = null;
-    String range = null;
-    if (def != null && def.ipam() != null && !def.ipam().config().isEmpty()) {
-      var pool = def.ipam().config().get(0);
-      subnet = pool.subnet();
-      gateway = pool.gateway();
-      range = pool.ipRange();
+    NetworkSpec spec;
+    try {
+      spec = NetworkSpecs.of(project, key);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
     }
-    int mtu = 0;
-    if (def != null && def.driverOpts().containsKey("com.docker.network.driver.mtu")) {
-      mtu = Integer.parseInt(def.driverOpts().get("com.docker.network.driver.mtu"));
-    }
-    boolean internal = def != null && def.internal();
-    return rt.networks()
-        .create(new NetworkSpec(name, subnet, gateway, range, internal, mtu, labels))
-        .mapEmpty();
+    return rt.networks().create(spec).mapEmpty();
   }
 
   /**
@@ -87,6 +69,9 @@ final class ContainerNetworking {
     } else {
       List<EndpointSpec> endpoints = new ArrayList<>();
       if (!"none".equals(mode)) {
+        // A service-level mac_address is the primary (first) endpoint's, as on Docker; a
+        // per-network mac_address wins on its network.
+        String serviceMac = s.macAddress();
         for (String key : ServiceNames.networkKeys(project, s)) {
           ServiceNetwork sn = s.networks().getOrDefault(key, ServiceNetwork.plain());
           List<String> aliases = new ArrayList<>();
@@ -97,7 +82,9 @@ final class ContainerNetworking {
               new EndpointSpec(
                   ServiceNames.network(project, key),
                   sn.ipv4Address(),
-                  sn.macAddress() != null ? sn.macAddress() : s.macAddress(),
+                  sn.macAddress() != null
+                      ? sn.macAddress()
+                      : endpoints.isEmpty() ? serviceMac : null,
                   aliases));
         }
       }

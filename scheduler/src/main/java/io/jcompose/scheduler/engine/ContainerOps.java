@@ -14,21 +14,27 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The single-container steps every verb is made of: create (network first, rolled back when the
- * runtime refuses), start (DNS and ports after), stop, remove. Each runs through the verb's {@link
- * ParallelLimiter} and reports progress.
+ * runtime refuses), start (ports before, DNS after), stop, remove. Each runs through the verb's
+ * {@link ParallelLimiter} and reports progress.
  */
 final class ContainerOps {
 
   private final EngineRuntime rt;
   private final Supervisor supervisor;
   private final ContainerNetworking networking;
+  private final ServicePorts ports;
   private final EventHub events;
 
   ContainerOps(
-      EngineRuntime rt, Supervisor supervisor, ContainerNetworking networking, EventHub events) {
+      EngineRuntime rt,
+      Supervisor supervisor,
+      ContainerNetworking networking,
+      ServicePorts ports,
+      EventHub events) {
     this.rt = rt;
     this.supervisor = supervisor;
     this.networking = networking;
+    this.ports = ports;
     this.events = events;
   }
 
@@ -125,24 +131,39 @@ final class ContainerOps {
     return HexFormat.of().formatHex(b);
   }
 
-  /** Starts a tracked container; completes once DNS answers and ports are published. */
+  /**
+   * Starts a tracked container; completes once DNS answers and ports are published. The ports open
+   * before the process starts, as Docker allocates them: a host port that is taken fails the start
+   * of a container that never ran, which stays created with no port open and no DNS answer.
+   */
   Future<Void> start(LiveContainer c, ParallelLimiter limiter, Progress progress) {
     String resource = Progress.container(c.name);
     return limiter
         .submit(
             () -> {
               progress.working(resource, "Starting");
-              return rt.containers().start(c.id).compose(st -> supervisor.started(c.id));
+              return ports
+                  .publish(c)
+                  .compose(
+                      published -> {
+                        c.published = published;
+                        return rt.containers().start(c.id);
+                      })
+                  .compose(st -> supervisor.started(c.id))
+                  .recover(e -> notStarted(c, e));
             })
         .onSuccess(v -> progress.done(resource, "Started"))
-        .onFailure(
-            e -> {
-              if (c.status != ContainerStatus.RUNNING) {
-                // A container created for an immediate start still answers in DNS: not any more.
-                networking.stopped(c.netKey);
-              }
-              progress.error(resource, e.getMessage());
-            });
+        .onFailure(e -> progress.error(resource, e.getMessage()));
+  }
+
+  // A container created for an immediate start still answers in DNS, and its ports may be open:
+  // neither may outlive a start that failed. A container that did start keeps both.
+  private Future<Void> notStarted(LiveContainer c, Throwable failure) {
+    if (c.status == ContainerStatus.RUNNING) {
+      return Future.failedFuture(failure);
+    }
+    c.published = java.util.List.of();
+    return networking.stopped(c.netKey).transform(v -> Future.failedFuture(failure));
   }
 
   /** Stops a container as a user stop (its restart policy does not bring it back). */

@@ -23,6 +23,7 @@ final class EngineContext {
   final EventHub events = new EventHub();
   final Supervisor supervisor;
   final ContainerNetworking networking;
+  final ServicePorts servicePorts;
   final ContainerOps ops;
   final Adopter adopter;
   final PlanExecutor executor;
@@ -50,13 +51,15 @@ final class EngineContext {
               }
               return networking.stopped(c.netKey).recover(e -> Future.succeededFuture());
             });
-    this.ops = new ContainerOps(rt, supervisor, networking, events);
+    this.servicePorts = new ServicePorts(networking, supervisor);
+    this.ops = new ContainerOps(rt, supervisor, networking, servicePorts, events);
     this.adopter = new Adopter(vertx, rt, supervisor, store);
     this.executor = new PlanExecutor(rt, ops, supervisor, networking, adopter);
   }
 
   // DNS answers again and ports open; a re-adopted container's ports were reopened by the port
-  // publisher itself, so they are only read back.
+  // publisher itself, so they are only read back, and a start by a verb opened them before the
+  // process ran. A restart by the restart policy opens them here.
   private Future<Void> whenRunning(LiveContainer c) {
     boolean adopting = c.adopting;
     c.adopting = false;
@@ -72,7 +75,10 @@ final class EngineContext {
                     ? Future.succeededFuture(List.<PublishedPort>of())
                     : rt.ports().published(c.netKey);
               }
-              return networking.publish(c.netKey, c.serviceModel);
+              if (!c.published.isEmpty()) {
+                return Future.succeededFuture(c.published);
+              }
+              return servicePorts.publish(c);
             })
         .onSuccess(ports -> c.published = ports)
         .mapEmpty();

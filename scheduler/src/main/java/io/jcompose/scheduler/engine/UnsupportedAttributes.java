@@ -1,11 +1,11 @@
 package io.jcompose.scheduler.engine;
 
 import io.jcompose.model.api.FileResource;
-import io.jcompose.model.api.NetworkDefinition;
 import io.jcompose.model.api.Project;
 import io.jcompose.model.api.Service;
 import io.jcompose.model.api.ServiceFileRef;
 import io.jcompose.model.api.ServiceVolume;
+import io.jcompose.scheduler.plan.ServiceNames;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -41,7 +41,6 @@ final class UnsupportedAttributes {
     check(found, isolatedNamespace(s.ipc()), "ipc");
     check(found, isolatedNamespace(s.pid()), "pid");
     check(found, s.stdinOpen(), "stdin_open");
-    check(found, s.macAddress() != null, "mac_address");
     check(found, !s.externalLinks().isEmpty(), "external_links");
     check(found, !s.annotations().isEmpty(), "annotations");
     check(
@@ -67,27 +66,43 @@ final class UnsupportedAttributes {
         "volumes of type npipe/cluster/image");
     check(found, fileBased(project.secrets(), s.secrets()), "secrets not backed by a file");
     check(found, fileBased(project.configs(), s.configs()), "configs not backed by a file");
+    found.addAll(UnsupportedNetworkAttributes.ofService(s));
     s.otherAttributes().keySet().stream().sorted().forEach(found::add);
     List<String> out = new ArrayList<>();
     for (String attribute : found) {
       out.add("services." + s.name() + "." + attribute + ": not supported by jcompose; ignored");
     }
+    out.addAll(networkMode(s));
     return out;
   }
 
-  /** One warning line per network of {@code keys} that asks for what jcompose cannot give yet. */
+  /** One warning line per setting of the networks {@code keys} that jcompose does not apply. */
   static List<String> ofNetworks(Project project, Collection<String> keys) {
     List<String> out = new ArrayList<>();
     for (String key : keys) {
-      NetworkDefinition n = project.networks().get(key);
-      if (n != null && !n.external() && Boolean.TRUE.equals(n.enableIpv6())) {
-        out.add(
-            "networks."
-                + key
-                + ".enable_ipv6: IPv6 is not supported yet; the network gets IPv4 only");
-      }
+      out.addAll(UnsupportedNetworkAttributes.ofNetwork(key, project.networks().get(key)));
     }
     return out;
+  }
+
+  private static List<String> networkMode(Service s) {
+    String at = "services." + s.name() + ".";
+    if (ServiceNames.joinsDefaultByMode(s)) {
+      return List.of(
+          at
+              + "network_mode: "
+              + s.networkMode()
+              + " joins the project's default network (jcompose has no engine-wide bridge"
+              + " network)");
+    }
+    if (s.networkMode() != null && s.macAddress() != null) {
+      return List.of(
+          at
+              + "mac_address: ignored with network_mode: "
+              + s.networkMode()
+              + " (the container has no interface of its own)");
+    }
+    return List.of();
   }
 
   private static boolean isolatedNamespace(String mode) {

@@ -178,6 +178,8 @@ public final class Planner {
       if (def != null && def.external()) {
         continue;
       }
+      // Read before anything is created, so a bad setting fails the whole plan.
+      NetworkSpecs.of(project, key);
       if (!observed.networks().contains(name)) {
         String resource = "network " + name;
         ops.add(

@@ -28,6 +28,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class FakeInfrastructure {
 
   final Map<String, NetworkInfo> networks = new ConcurrentHashMap<>();
+
+  /** The spec each network was last created (or re-requested) with, by name. */
+  final Map<String, NetworkSpec> networkSpecs = new ConcurrentHashMap<>();
+
   final Map<String, Volume> volumes = new ConcurrentHashMap<>();
   final Map<String, AttachSpec> attachments = new ConcurrentHashMap<>();
   final Set<String> dnsRunning = ConcurrentHashMap.newKeySet();
@@ -39,6 +43,10 @@ final class FakeInfrastructure {
   final java.util.List<String> markedStopped = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   final Map<String, List<PublishedPort>> published = new ConcurrentHashMap<>();
+
+  /** Host ports another process holds, with the holder as the proxy names it: "pid 7 (nc)". */
+  final Map<Integer, String> heldByOthers = new ConcurrentHashMap<>();
+
   final Map<String, ImageConfig> imageConfigs = new ConcurrentHashMap<>();
   final java.util.concurrent.atomic.AtomicInteger publishCalls =
       new java.util.concurrent.atomic.AtomicInteger();
@@ -55,6 +63,7 @@ final class FakeInfrastructure {
 
         @Override
         public Future<NetworkInfo> create(NetworkSpec spec) {
+          networkSpecs.put(spec.name(), spec);
           NetworkInfo n =
               new NetworkInfo(
                   spec.name(),
@@ -274,18 +283,34 @@ final class FakeInfrastructure {
           publishCalls.incrementAndGet();
           List<PublishedPort> out = new ArrayList<>();
           for (PortBinding b : bindings) {
-            boolean taken =
-                published.values().stream()
-                    .flatMap(List::stream)
-                    .anyMatch(p -> p.hostPort() == b.hostPortStart() && b.hostPortStart() != 0);
-            if (taken) {
+            String ip = b.hostIp() == null ? "0.0.0.0" : b.hostIp();
+            String holder = heldByOthers.get(b.hostPortStart());
+            for (var e : published.entrySet()) {
+              if (b.hostPortStart() != 0
+                  && e.getValue().stream().anyMatch(p -> p.hostPort() == b.hostPortStart())) {
+                holder = "container " + e.getKey() + " (published by jcompose)";
+              }
+            }
+            if (holder != null) {
+              // The real proxy's wording, container named by the key it was given.
               return Future.failedFuture(
-                  new ConflictException("host port " + b.hostPortStart() + " is already in use"));
+                  new ConflictException(
+                      "container "
+                          + containerId
+                          + ": host port "
+                          + ip
+                          + ":"
+                          + b.hostPortStart()
+                          + "/"
+                          + b.protocol()
+                          + " is already in use by "
+                          + holder
+                          + "; stop it or publish another host port"));
             }
             int host = b.hostPortStart() == 0 ? 40000 + published.size() : b.hostPortStart();
             out.add(
                 new PublishedPort(
-                    "0.0.0.0", host, containerAddress, b.containerPortStart(), b.protocol()));
+                    ip, host, containerAddress, b.containerPortStart(), b.protocol()));
           }
           published.put(containerId, out);
           return Future.succeededFuture(out);

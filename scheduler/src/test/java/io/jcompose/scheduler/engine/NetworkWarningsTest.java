@@ -6,6 +6,7 @@ import static io.jcompose.scheduler.TestProjects.withNetwork;
 import static io.jcompose.scheduler.engine.EngineHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jcompose.model.api.NetworkDefinition;
 import io.jcompose.model.api.Project;
 import io.jcompose.model.api.ServiceNetwork;
 import io.jcompose.scheduler.api.ProgressEvent;
@@ -36,7 +37,7 @@ class NetworkWarningsTest {
                 service("web")
                     .networks(
                         Map.of("default", ServiceNetwork.plain(), "back", ServiceNetwork.plain()))),
-            "back");
+            NetworkDefinition.bridge("back", "warn_back"));
 
     await(h.engine.up(p, UpOptions.defaults(), h.progress::add));
 

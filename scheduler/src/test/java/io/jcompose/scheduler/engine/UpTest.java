@@ -276,7 +276,10 @@ class UpTest {
             service("a").ports(List.of(io.jcompose.model.api.ServicePort.tcp(80, "8080"))),
             service("b").ports(List.of(io.jcompose.model.api.ServicePort.tcp(80, "8080"))));
 
-    assertThatThrownBy(() -> up(p)).hasMessageContaining("host port 8080 is already in use");
+    assertThatThrownBy(() -> up(p))
+        .hasMessageMatching(
+            "service [ab]: host port 0\\.0\\.0\\.0:8080/tcp is already in use by container"
+                + " shop-[ab]-1 .*");
 
     await(h.engine.down("shop", DownOptions.defaults(), h.progress::add));
     assertThat(h.runtime.names()).isEmpty();
