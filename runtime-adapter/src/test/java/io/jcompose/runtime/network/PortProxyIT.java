@@ -63,20 +63,7 @@ class PortProxyIT {
         await(
             driver.attach(
                 AttachSpec.of(run + "-web", "web", List.of(EndpointSpec.of(network, "web")))));
-    Path docroot = Files.createDirectories(tmp.resolve("www"));
-    Files.writeString(docroot.resolve("index.html"), "hello " + run);
-    httpd =
-        new ProcessBuilder(
-                "nsenter",
-                "--net=" + web.netns(),
-                "busybox",
-                "httpd",
-                "-f",
-                "-p",
-                "80",
-                "-h",
-                docroot.toString())
-            .start();
+    httpd = httpd(80, "www", "hello " + run);
     udpEcho =
         new ProcessBuilder(
                 "nsenter",
@@ -192,20 +179,7 @@ class PortProxyIT {
     List<Process> servers = new java.util.ArrayList<>();
     try {
       for (int port : new int[] {8080, 8081}) {
-        Path docroot = Files.createDirectories(tmp.resolve("www" + port));
-        Files.writeString(docroot.resolve("index.html"), "port " + port + " " + run);
-        servers.add(
-            new ProcessBuilder(
-                    "nsenter",
-                    "--net=" + web.netns(),
-                    "busybox",
-                    "httpd",
-                    "-f",
-                    "-p",
-                    String.valueOf(port),
-                    "-h",
-                    docroot.toString())
-                .start());
+        servers.add(httpd(port, "www" + port, "port " + port + " " + run));
         waitForPort(web.netns(), port);
       }
 
@@ -331,6 +305,23 @@ class PortProxyIT {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
+  }
+
+  /** Busybox httpd in the container's namespace on {@code port}, serving {@code index} as /. */
+  private Process httpd(int port, String docrootName, String index) throws Exception {
+    Path docroot = Files.createDirectories(tmp.resolve(docrootName));
+    Files.writeString(docroot.resolve("index.html"), index);
+    return new ProcessBuilder(
+            "nsenter",
+            "--net=" + web.netns(),
+            "busybox",
+            "httpd",
+            "-f",
+            "-p",
+            String.valueOf(port),
+            "-h",
+            docroot.toString())
+        .start();
   }
 
   /** A port P with P and P + 1 both free on every address right now. */
