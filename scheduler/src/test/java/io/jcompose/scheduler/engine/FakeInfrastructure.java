@@ -51,8 +51,16 @@ final class FakeInfrastructure {
   final java.util.concurrent.atomic.AtomicInteger publishCalls =
       new java.util.concurrent.atomic.AtomicInteger();
 
+  /** What the network driver reports as host-level warnings. */
+  final List<String> networkWarnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   final NetworkDriver networkDriver =
       new NetworkDriver() {
+        @Override
+        public List<String> warnings() {
+          return List.copyOf(networkWarnings);
+        }
+
         @Override
         public Future<NetworkInfo> create(NetworkSpec spec) {
           networkSpecs.put(spec.name(), spec);
