@@ -55,6 +55,11 @@ public final class TestProjects {
   public static Project withNetwork(Project p, NetworkDefinition def) {
     Map<String, NetworkDefinition> nets = new LinkedHashMap<>(p.networks());
     nets.put(def.key(), def);
+    return withNetworks(p, nets);
+  }
+
+  /** A copy of a project whose top-level networks are exactly {@code nets}. */
+  public static Project withNetworks(Project p, Map<String, NetworkDefinition> nets) {
     return withResources(p, nets, p.volumes());
   }
 
@@ -94,6 +99,24 @@ public final class TestProjects {
         null,
         null,
         null,
+        null);
+  }
+
+  /** An internal bridge network with an MTU option and user labels. */
+  public static NetworkDefinition internalNetwork(
+      String project, String key, String mtu, Map<String, String> labels) {
+    return new NetworkDefinition(
+        key,
+        project + "_" + key,
+        null,
+        Map.of("com.docker.network.driver.mtu", mtu),
+        null,
+        false,
+        true,
+        false,
+        null,
+        null,
+        labels,
         null);
   }
 

@@ -80,6 +80,7 @@ final class ProjectValidator {
       }
     }
     if (s.networkMode() != null) {
+      networkMode(s);
       if (s.networkMode().startsWith("service:")) {
         checkService(s, "network_mode", s.networkMode().substring(8), true);
       }
@@ -114,6 +115,24 @@ final class ProjectValidator {
     }
     refs(s, "secrets", s.secrets(), project.secrets().keySet());
     refs(s, "configs", s.configs(), project.configs().keySet());
+  }
+
+  // Docker's engine also takes a bare network name here; compose files join networks through
+  // networks:, so anything else is a mistake caught before it silently gives only loopback.
+  private void networkMode(Service s) throws ComposeFileException {
+    String mode = s.networkMode();
+    boolean named =
+        (mode.startsWith("service:") && mode.length() > "service:".length())
+            || (mode.startsWith("container:") && mode.length() > "container:".length());
+    if (!named && !List.of("host", "none", "bridge", "default").contains(mode)) {
+      throw error(
+          s,
+          "network_mode",
+          "\""
+              + mode
+              + "\" is not a network mode; use host, none, bridge, service:NAME or"
+              + " container:NAME, or list the network under networks: instead");
+    }
   }
 
   private void refs(

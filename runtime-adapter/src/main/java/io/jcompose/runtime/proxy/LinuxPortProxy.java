@@ -166,7 +166,8 @@ public final class LinuxPortProxy implements PortPublisher {
 
   private RuntimeFailure inUse(
       String containerId, PortRequests.Request r, int hostPort, String ownHolder, Throwable e) {
-    String where = r.hostIp() + ":" + hostPort + "/" + r.protocol();
+    String ip = r.hostIp().contains(":") ? "[" + r.hostIp() + "]" : r.hostIp();
+    String where = ip + ":" + hostPort + "/" + r.protocol();
     String holder = ownHolder != null ? ownHolder : PortHolder.describe(hostPort, r.protocol());
     String message = e.getMessage() == null ? e.toString() : e.getMessage();
     if (ownHolder == null && !message.contains("in use")) {
@@ -203,7 +204,13 @@ public final class LinuxPortProxy implements PortPublisher {
   private static boolean clash(PublishedPort p, int port, String ip, String protocol) {
     return p.hostPort() == port
         && p.protocol().equals(protocol)
-        && (p.hostIp().equals(ip) || p.hostIp().equals("0.0.0.0") || ip.equals("0.0.0.0"));
+        && (p.hostIp().equals(ip) || wildcard(p.hostIp()) || wildcard(ip));
+  }
+
+  // "::" listens on IPv4 too (the kernel's default, net.ipv6.bindv6only=0), so it clashes with
+  // every address as 0.0.0.0 does; Vert.x would not see that, it shares servers by host string.
+  private static boolean wildcard(String ip) {
+    return ip.equals("0.0.0.0") || ip.equals("::") || ip.equals("0:0:0:0:0:0:0:0");
   }
 
   private Future<Void> reopen(PortState state) {

@@ -63,20 +63,7 @@ class PortProxyIT {
         await(
             driver.attach(
                 AttachSpec.of(run + "-web", "web", List.of(EndpointSpec.of(network, "web")))));
-    Path docroot = Files.createDirectories(tmp.resolve("www"));
-    Files.writeString(docroot.resolve("index.html"), "hello " + run);
-    httpd =
-        new ProcessBuilder(
-                "nsenter",
-                "--net=" + web.netns(),
-                "busybox",
-                "httpd",
-                "-f",
-                "-p",
-                "80",
-                "-h",
-                docroot.toString())
-            .start();
+    httpd = httpd(80, "www", "hello " + run);
     udpEcho =
         new ProcessBuilder(
                 "nsenter",
@@ -187,6 +174,107 @@ class PortProxyIT {
   }
 
   @Test
+  void hostPortRangeMapsOneToOneOntoTheContainerRangeAndEveryPortForwards() throws Exception {
+    int first = freePortPair();
+    List<Process> servers = new java.util.ArrayList<>();
+    try {
+      for (int port : new int[] {8080, 8081}) {
+        servers.add(httpd(port, "www" + port, "port " + port + " " + run));
+        waitForPort(web.netns(), port);
+      }
+
+      List<PublishedPort> ports =
+          await(
+              proxy.publish(
+                  run + "-web",
+                  web.primaryAddress(),
+                  List.of(new PortBinding("127.0.0.1", first, first + 1, 8080, 8081, "tcp"))));
+
+      assertThat(ports)
+          .containsExactly(
+              new PublishedPort("127.0.0.1", first, web.primaryAddress(), 8080, "tcp"),
+              new PublishedPort("127.0.0.1", first + 1, web.primaryAddress(), 8081, "tcp"));
+      assertThat(httpGet("127.0.0.1", first)).contains("port 8080 " + run);
+      assertThat(httpGet("127.0.0.1", first + 1)).contains("port 8081 " + run);
+    } finally {
+      servers.forEach(Process::destroyForcibly);
+    }
+  }
+
+  @Test
+  void ipv6WildcardIsServedOnBothStacksAndClashesWithAnotherContainersIpv4Port() throws Exception {
+    int port = freePort();
+    String other = run + "-other";
+    List<PublishedPort> ports =
+        await(
+            proxy.publish(
+                run + "-web",
+                web.primaryAddress(),
+                List.of(PortBinding.tcp(port, 80).withHostIp("::"))));
+    try {
+      assertThat(ports).extracting(PublishedPort::hostIp).containsExactly("::");
+      assertThat(httpGet("127.0.0.1", port)).contains("hello " + run);
+      assertThat(httpGet("::1", port)).contains("hello " + run);
+
+      // Another container asking for the same port on 0.0.0.0, then on 127.0.0.1: both overlap
+      // "::", and the proxy names its own container instead of its own pid.
+      for (String ip : List.of("0.0.0.0", "127.0.0.1")) {
+        assertThatThrownBy(
+                () ->
+                    await(
+                        proxy.publish(
+                            other,
+                            web.primaryAddress(),
+                            List.of(PortBinding.tcp(port, 80).withHostIp(ip)))))
+            .isInstanceOf(ConflictException.class)
+            .hasMessage(
+                "container "
+                    + other
+                    + ": host port "
+                    + ip
+                    + ":"
+                    + port
+                    + "/tcp is already in use by container "
+                    + run
+                    + "-web (published by jcompose); stop it or publish another host port");
+      }
+    } finally {
+      await(proxy.unpublish(other));
+    }
+  }
+
+  @Test
+  void ipv6WildcardAskedAfterAnIpv4PortOfAnotherContainerIsRefusedNamingThatContainer()
+      throws Exception {
+    int port = freePort();
+    String other = run + "-other";
+    await(proxy.publish(run + "-web", web.primaryAddress(), List.of(PortBinding.tcp(port, 80))));
+    try {
+      assertThatThrownBy(
+              () ->
+                  await(
+                      proxy.publish(
+                          other,
+                          web.primaryAddress(),
+                          List.of(
+                              PortBinding.udp(0, 7000),
+                              PortBinding.tcp(port, 80).withHostIp("::")))))
+          .isInstanceOf(ConflictException.class)
+          .hasMessage(
+              "container "
+                  + other
+                  + ": host port [::]:"
+                  + port
+                  + "/tcp is already in use by container "
+                  + run
+                  + "-web (published by jcompose); stop it or publish another host port");
+      assertThat(await(proxy.published(other))).isEmpty();
+    } finally {
+      await(proxy.unpublish(other));
+    }
+  }
+
+  @Test
   void restartedProxyListensAgainOnTheSamePorts() throws Exception {
     List<PublishedPort> ports =
         await(proxy.publish(run + "-web", web.primaryAddress(), List.of(PortBinding.tcp(0, 80))));
@@ -217,6 +305,38 @@ class PortProxyIT {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
+  }
+
+  /** Busybox httpd in the container's namespace on {@code port}, serving {@code index} as /. */
+  private Process httpd(int port, String docrootName, String index) throws Exception {
+    Path docroot = Files.createDirectories(tmp.resolve(docrootName));
+    Files.writeString(docroot.resolve("index.html"), index);
+    return new ProcessBuilder(
+            "nsenter",
+            "--net=" + web.netns(),
+            "busybox",
+            "httpd",
+            "-f",
+            "-p",
+            String.valueOf(port),
+            "-h",
+            docroot.toString())
+        .start();
+  }
+
+  /** A port P with P and P + 1 both free on every address right now. */
+  private static int freePortPair() throws Exception {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int first = freePort();
+      if (first < 65535) {
+        try (ServerSocket next = new ServerSocket(first + 1)) {
+          return first;
+        } catch (java.io.IOException taken) {
+          // The next port is in use: try another pair.
+        }
+      }
+    }
+    throw new IllegalStateException("no two consecutive free ports found");
   }
 
   private static void waitForPort(Path netns, int port) throws Exception {

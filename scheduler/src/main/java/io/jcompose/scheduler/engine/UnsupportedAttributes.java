@@ -5,6 +5,7 @@ import io.jcompose.model.api.Project;
 import io.jcompose.model.api.Service;
 import io.jcompose.model.api.ServiceFileRef;
 import io.jcompose.model.api.ServiceVolume;
+import io.jcompose.scheduler.plan.ServiceNames;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -71,6 +72,7 @@ final class UnsupportedAttributes {
     for (String attribute : found) {
       out.add("services." + s.name() + "." + attribute + ": not supported by jcompose; ignored");
     }
+    out.addAll(networkMode(s));
     return out;
   }
 
@@ -81,6 +83,26 @@ final class UnsupportedAttributes {
       out.addAll(UnsupportedNetworkAttributes.ofNetwork(key, project.networks().get(key)));
     }
     return out;
+  }
+
+  private static List<String> networkMode(Service s) {
+    String at = "services." + s.name() + ".";
+    if (ServiceNames.joinsDefaultByMode(s)) {
+      return List.of(
+          at
+              + "network_mode: "
+              + s.networkMode()
+              + " joins the project's default network (jcompose has no engine-wide bridge"
+              + " network)");
+    }
+    if (s.networkMode() != null && s.macAddress() != null) {
+      return List.of(
+          at
+              + "mac_address: ignored with network_mode: "
+              + s.networkMode()
+              + " (the container has no interface of its own)");
+    }
+    return List.of();
   }
 
   private static boolean isolatedNamespace(String mode) {

@@ -24,9 +24,12 @@ public final class ServiceNames {
 
   /**
    * The project network keys a service joins, highest priority first then by key; {@code default}
-   * when it names none and has no {@code network_mode}.
+   * when it names none and has no {@code network_mode}, or has {@code network_mode: bridge}.
    */
   public static List<String> networkKeys(Project project, Service service) {
+    if (joinsDefaultByMode(service)) {
+      return List.of("default");
+    }
     if (service.networkMode() != null) {
       return List.of();
     }
@@ -42,6 +45,15 @@ public final class ServiceNames {
                 })
             .thenComparing(Comparator.naturalOrder()));
     return keys;
+  }
+
+  /**
+   * Whether {@code network_mode} is {@code bridge} (or Docker's synonym {@code default}): Docker's
+   * engine-wide bridge network, which jcompose has not got; the project's default network stands in
+   * for it, also when no other service uses that network.
+   */
+  public static boolean joinsDefaultByMode(Service service) {
+    return "bridge".equals(service.networkMode()) || "default".equals(service.networkMode());
   }
 
   /** The full name of a project network key ({@code <project>_<key>} unless named). */

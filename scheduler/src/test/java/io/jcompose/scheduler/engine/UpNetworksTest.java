@@ -7,6 +7,7 @@ import static io.jcompose.scheduler.TestProjects.service;
 import static io.jcompose.scheduler.TestProjects.withNetwork;
 import static io.jcompose.scheduler.engine.EngineHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jcompose.model.api.NetworkDefinition;
 import io.jcompose.model.api.Project;
@@ -45,6 +46,12 @@ class UpNetworksTest {
 
   private List<String> warnings() {
     return h.progress.stream().map(e -> e.detail()).filter(d -> d != null).toList();
+  }
+
+  // The endpoints of the one container the test attached.
+  private List<EndpointSpec> endpoints() {
+    assertThat(h.infra.attachments).hasSize(1);
+    return h.infra.attachments.values().iterator().next().endpoints();
   }
 
   private static ServiceNetwork on(List<String> aliases, String mac) {
@@ -120,13 +127,7 @@ class UpNetworksTest {
     up(p);
 
     assertThat(h.infra.networkSpecs).doesNotContainKey("corp-net");
-    assertThat(h.infra.attachments.values())
-        .singleElement()
-        .satisfies(
-            a ->
-                assertThat(a.endpoints())
-                    .extracting(EndpointSpec::network)
-                    .containsExactly("corp-net"));
+    assertThat(endpoints()).extracting(EndpointSpec::network).containsExactly("corp-net");
 
     await(h.engine.down("shop", DownOptions.defaults(), h.progress::add));
 
@@ -183,5 +184,150 @@ class UpNetworksTest {
     assertThat(warnings())
         .containsOnlyOnce(
             "networks.default.ipam.config[0]: IPv6 pool fd00::/64 is not supported yet; ignored");
+  }
+
+  private List<String> warningsFor(Project p) throws Exception {
+    up(p);
+    return warnings().stream()
+        .filter(w -> w.startsWith("networks.") || w.contains(".networks."))
+        .toList();
+  }
+
+  @Test
+  void up_warnsOnceEachAboutNetworkDriverOptionsAttachableAndDisabledIpv4() throws Exception {
+    NetworkDefinition back =
+        new NetworkDefinition(
+            "back",
+            "shop_back",
+            "overlay",
+            Map.of(
+                "com.docker.network.driver.mtu", "1450",
+                "com.docker.network.bridge.name", "br-x",
+                "com.docker.network.bridge.enable_icc", "false"),
+            null,
+            false,
+            false,
+            true,
+            false,
+            null,
+            null,
+            null);
+    Project p =
+        withNetwork(
+            project(
+                "shop",
+                service("web").networks(Map.of("back", ServiceNetwork.plain())),
+                service("api").networks(Map.of("back", ServiceNetwork.plain()))),
+            back);
+
+    assertThat(warningsFor(p))
+        .containsExactly(
+            "networks.back.driver: \"overlay\" is not supported; the network is a bridge",
+            "networks.back.driver_opts: com.docker.network.bridge.enable_icc,"
+                + " com.docker.network.bridge.name: not supported by jcompose; ignored",
+            "networks.back.enable_ipv4: false is not supported; the network gets IPv4",
+            "networks.back.attachable: not supported by jcompose; ignored");
+    assertThat(h.infra.networkSpecs.get("shop_back").mtu()).isEqualTo(1450);
+  }
+
+  @Test
+  void up_warnsOnceEachAboutIpamDriverOptionsExtraPoolsAndAuxAddresses() throws Exception {
+    NetworkDefinition back =
+        new NetworkDefinition(
+            "back",
+            "shop_back",
+            null,
+            null,
+            new NetworkDefinition.Ipam(
+                "dhcp",
+                List.of(
+                    new NetworkDefinition.IpamPool(
+                        "10.46.0.0/24", null, null, Map.of("router", "10.46.0.5")),
+                    pool("10.47.0.0/24", null, null)),
+                Map.of("foo", "bar")),
+            false,
+            false,
+            false,
+            null,
+            null,
+            null,
+            null);
+    Project p =
+        withNetwork(
+            project("shop", service("web").networks(Map.of("back", ServiceNetwork.plain()))), back);
+
+    assertThat(warningsFor(p))
+        .containsExactly(
+            "networks.back.ipam.driver: \"dhcp\" is not supported; jcompose assigns addresses",
+            "networks.back.ipam.options: not supported by jcompose; ignored",
+            "networks.back.ipam.config[0].aux_addresses: not supported by jcompose; ignored",
+            "networks.back.ipam.config[1]: only the first IPv4 pool is used; 10.47.0.0/24"
+                + " ignored");
+    assertThat(h.infra.networkSpecs.get("shop_back").subnet()).isEqualTo("10.46.0.0/24");
+  }
+
+  @Test
+  void up_warnsAboutPerServiceNetworkSettingsItDoesNotApply() throws Exception {
+    ServiceNetwork fancy =
+        new ServiceNetwork(
+            null,
+            null,
+            "fd00::5",
+            List.of("169.254.1.1"),
+            null,
+            Map.of("com.docker.network.endpoint.sysctls", "x"),
+            null,
+            5,
+            "lan0");
+
+    assertThat(warningsFor(project("shop", service("web").networks(Map.of("default", fancy)))))
+        .containsExactly(
+            "services.web.networks.default.interface_name: not supported by jcompose; ignored",
+            "services.web.networks.default.gw_priority: not supported by jcompose; ignored",
+            "services.web.networks.default.ipv6_address: not supported by jcompose; ignored",
+            "services.web.networks.default.link_local_ips: not supported by jcompose; ignored",
+            "services.web.networks.default.driver_opts: not supported by jcompose; ignored");
+  }
+
+  @Test
+  void up_putsANetworkModeBridgeServiceOnTheDefaultNetworkWithOneWarning() throws Exception {
+    Project p =
+        io.jcompose.scheduler.TestProjects.withNetworks(
+            project("shop", service("web").networkMode("bridge")), Map.of());
+
+    up(p);
+
+    assertThat(h.infra.networkSpecs).containsOnlyKeys("shop_default");
+    assertThat(endpoints()).extracting(EndpointSpec::network).containsExactly("shop_default");
+    assertThat(warnings())
+        .filteredOn(w -> w.contains("network_mode"))
+        .containsExactly(
+            "services.web.network_mode: bridge joins the project's default network (jcompose has"
+                + " no engine-wide bridge network)");
+  }
+
+  @Test
+  void up_keepsAnUnchangedNetworkAndRefusesOneWhoseSubnetChanged() throws Exception {
+    Project first =
+        withNetwork(
+            project("shop", service("web")),
+            network("shop", "default", Map.of(), pool("10.60.0.0/24", null, null)));
+    up(first);
+    h.progress.clear();
+
+    up(first);
+    assertThat(h.progressLines()).noneMatch(l -> l.startsWith("Network shop_default"));
+
+    Project changed =
+        withNetwork(
+            project("shop", service("web")),
+            network("shop", "default", Map.of(), pool("10.61.0.0/24", null, null)));
+    assertThatThrownBy(() -> up(changed))
+        .isInstanceOf(io.jcompose.runtime.api.ConflictException.class)
+        .hasMessage(
+            "networks.default: network shop_default exists with a different configuration"
+                + " (subnet 10.60.0.0/24 -> 10.61.0.0/24); run `jcompose down` first so that up"
+                + " creates it anew");
+    assertThat(h.infra.networks.get("shop_default").subnet()).isEqualTo("10.60.0.0/24");
   }
 }
