@@ -25,6 +25,15 @@ public interface NetworkDriver {
     return Future.succeededFuture();
   }
 
+  /**
+   * What the user should be told about every network of this host, such as missing packet filter
+   * tools (no outbound NAT); empty when nothing is degraded. A verb that creates networks shows
+   * each once.
+   */
+  default List<String> warnings() {
+    return List.of();
+  }
+
   /** Creates a network (bridge, subnet, NAT), or returns it if it exists with the same spec. */
   Future<NetworkInfo> create(NetworkSpec spec);
 

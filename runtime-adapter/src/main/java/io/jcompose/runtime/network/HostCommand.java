@@ -19,7 +19,11 @@ final class HostCommand {
 
   /** Runs and returns standard output; a non-zero exit throws with the program's own message. */
   static String run(String what, String stdin, String... argv) {
-    Result r = tryRun(stdin, argv);
+    return check(what, tryRun(stdin, argv));
+  }
+
+  /** The standard output of a finished program; a non-zero exit throws with its own message. */
+  static String check(String what, Result r) {
     if (r.exit != 0) {
       throw new RuntimeFailure(what + ": " + firstLine(r.stderr.isBlank() ? r.stdout : r.stderr));
     }

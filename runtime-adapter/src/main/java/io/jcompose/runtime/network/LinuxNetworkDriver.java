@@ -49,14 +49,21 @@ public final class LinuxNetworkDriver implements NetworkDriver {
   private final NetworkRegistry networks;
   private final AttachmentRegistry attachments;
   private final DnsServer dns;
+  private final NatRules nat;
 
   /** A driver with its state under {@code paths}; call {@link #start()} before use. */
   public LinuxNetworkDriver(Vertx vertx, RuntimePaths paths, NetworkOptions options) {
+    this(vertx, paths, options, new NatRules());
+  }
+
+  /** With the given packet filter rules (a test takes neither nft nor iptables as installed). */
+  LinuxNetworkDriver(Vertx vertx, RuntimePaths paths, NetworkOptions options, NatRules nat) {
     this.vertx = vertx;
+    this.nat = nat;
     this.worker =
         vertx.createSharedWorkerExecutor("jcompose-network-" + UUID.randomUUID(), PARALLELISM);
     StateStore store = new StateStore(paths.networks(), paths.run().resolve("network"));
-    this.networks = new NetworkRegistry(store, new NatRules(), HostRoutes.system());
+    this.networks = new NetworkRegistry(store, nat, HostRoutes.system());
     this.dns =
         new DnsServer(
             vertx,
@@ -69,6 +76,11 @@ public final class LinuxNetworkDriver implements NetworkDriver {
   /** The DNS server of the networks (for tests and the daemon's diagnostics). */
   public DnsServer dns() {
     return dns;
+  }
+
+  @Override
+  public List<String> warnings() {
+    return nat.degraded().stream().toList();
   }
 
   @Override

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -12,13 +14,28 @@ import java.util.stream.Stream;
  * ({@code table ip jcompose_<hash>}), added and deleted atomically, so drivers with different state
  * roots never step on each other; iptables is the fallback. A host whose iptables FORWARD policy
  * drops (as after Docker ran) also gets accept rules in a {@code JCOMPOSE-FORWARD} chain. Without
- * either tool one warning is logged and networks work without NAT.
+ * either tool nothing is run (IPv4 forwarding is not switched on either: with no rules it would
+ * route between networks) and one warning is given, the first time a network is added.
  */
 final class NatRules {
   private static final System.Logger LOG = System.getLogger(NatRules.class.getName());
   private static final String CHAIN = "JCOMPOSE-FORWARD";
+
+  /** What a user is told when neither tool is installed. */
+  static final String NO_TOOL_WARNING =
+      "neither nft nor iptables is installed: containers have no outbound access (no NAT) and"
+          + " jcompose networks are isolated only while IPv4 forwarding is off; install nftables"
+          + " (apt-get install nftables)";
+
+  /** Runs one host program; tests record instead. */
+  interface Commands {
+    HostCommand.Result tryRun(String stdin, String... argv);
+  }
+
   private final boolean nft;
   private final boolean iptables;
+  private final Commands commands;
+  private final Consumer<String> warnings;
   private boolean warned;
 
   NatRules() {
@@ -27,11 +44,29 @@ final class NatRules {
 
   /** With the given tools taken as installed (a test runs the iptables-only fallback). */
   NatRules(boolean nft, boolean iptables) {
+    this(nft, iptables, HostCommand::tryRun, w -> LOG.log(Level.WARNING, w));
+  }
+
+  NatRules(boolean nft, boolean iptables, Commands commands, Consumer<String> warnings) {
     this.nft = nft;
     this.iptables = iptables;
+    this.commands = commands;
+    this.warnings = warnings;
+  }
+
+  /** The warning for the user when networks get no packet filter rules, else empty. */
+  Optional<String> degraded() {
+    return nft || iptables ? Optional.empty() : Optional.of(NO_TOOL_WARNING);
   }
 
   void add(NetworkState n) {
+    if (!nft && !iptables) {
+      if (!warned) {
+        warned = true;
+        warnings.accept(NO_TOOL_WARNING);
+      }
+      return;
+    }
     if (!n.internal()) {
       enableForwarding();
     }
@@ -45,18 +80,17 @@ final class NatRules {
       // Replacing a table that exists waits for the kernel to unhook its chains (an RCU grace
       // period, ~15 ms); a new network has none, so the replacing script runs only when the
       // creating one finds the table there (a restarted daemon, a crash before the clean-up).
-      if (HostCommand.tryRun(nftNewTable(n), "nft", "-f", "-").exit() != 0) {
-        HostCommand.run("network " + n.name() + ": nft", nftTable(n), "nft", "-f", "-");
+      if (commands.tryRun(nftNewTable(n), "nft", "-f", "-").exit() != 0) {
+        run("network " + n.name() + ": nft", nftTable(n), "nft", "-f", "-");
       }
-    } else if (iptables) {
+    } else {
       // set -e: a refused rule fails the network (whose rules are then removed), never silently.
-      HostCommand.shell("network " + n.name() + ": iptables", "set -e\n" + iptablesRules(n, "-A"));
-    } else if (!warned) {
-      warned = true;
-      LOG.log(
-          Level.WARNING,
-          "neither nft nor iptables is installed: containers get no outbound NAT and networks"
-              + " are not isolated; install nftables");
+      run(
+          "network " + n.name() + ": iptables",
+          null,
+          "/bin/sh",
+          "-c",
+          "set -e\n" + iptablesRules(n, "-A"));
     }
   }
 
@@ -64,12 +98,12 @@ final class NatRules {
   void remove(NetworkState n) {
     String table = DeviceNames.natTable(n.bridge());
     if (nft) {
-      HostCommand.tryRun(null, "nft", "delete", "table", "ip", table);
+      commands.tryRun(null, "nft", "delete", "table", "ip", table);
     } else if (iptables) {
-      HostCommand.tryRun(null, "/bin/sh", "-c", iptablesRules(n, "-D"));
+      commands.tryRun(null, "/bin/sh", "-c", iptablesRules(n, "-D"));
     }
     if (iptables && !anyBridgeLeftBesides(n.bridge())) {
-      HostCommand.tryRun(
+      commands.tryRun(
           null,
           "/bin/sh",
           "-c",
@@ -144,7 +178,7 @@ final class NatRules {
   // The accept chain in one iptables-restore (declaring a chain with --noflush empties it, so its
   // content is always exactly these two rules), then the jump to it unless already there: two or
   // three programs instead of six on every network created.
-  private static void addForwardAccept() {
+  private void addForwardAccept() {
     String what = "iptables forward chain " + CHAIN;
     String table =
         "*filter\n:"
@@ -154,10 +188,14 @@ final class NatRules {
             + " -i jc-+ -j ACCEPT\n-A "
             + CHAIN
             + " -o jc-+ -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\nCOMMIT\n";
-    HostCommand.run(what, table, "iptables-restore", "--noflush");
-    if (HostCommand.tryRun(null, "iptables", "-C", "FORWARD", "-j", CHAIN).exit() != 0) {
-      HostCommand.run(what, null, "iptables", "-I", "FORWARD", "1", "-j", CHAIN);
+    run(what, table, "iptables-restore", "--noflush");
+    if (commands.tryRun(null, "iptables", "-C", "FORWARD", "-j", CHAIN).exit() != 0) {
+      run(what, null, "iptables", "-I", "FORWARD", "1", "-j", CHAIN);
     }
+  }
+
+  private void run(String what, String stdin, String... argv) {
+    HostCommand.check(what, commands.tryRun(stdin, argv));
   }
 
   private static boolean anyBridgeLeftBesides(String bridge) {

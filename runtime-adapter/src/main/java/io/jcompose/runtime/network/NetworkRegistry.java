@@ -202,7 +202,8 @@ final class NetworkRegistry {
   private static void createBridge(NetworkState n) {
     String what = "network " + n.name() + ": creating bridge " + n.bridge();
     try (NetlinkSocket host = NetlinkSocket.open(what)) {
-      host.call(what, RouteRequests.bridge(n.bridge(), n.mtu()));
+      byte[] mac = EndpointSetup.mac(what, DeviceNames.macFor(Cidr.parseAddress(n.gateway())));
+      host.call(what, RouteRequests.bridge(n.bridge(), n.mtu(), mac));
       try {
         int index = host.linkIndex(what, n.bridge());
         host.call(

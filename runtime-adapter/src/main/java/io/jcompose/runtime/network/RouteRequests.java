@@ -66,14 +66,22 @@ final class RouteRequests {
     return m.end(peer).end(data).end(info);
   }
 
-  /** A bridge called {@code name}, up; {@code mtu} 0 keeps the kernel's default. */
-  static NetlinkMessage bridge(String name, int mtu) {
+  /**
+   * A bridge called {@code name}, up; {@code mtu} 0 keeps the kernel's default. With a {@code mac}
+   * the bridge keeps that address for good; without one the kernel gives it the lowest address of
+   * its ports, which changes when a port goes and leaves every container's ARP entry for the
+   * gateway (and its DNS server) stale for seconds.
+   */
+  static NetlinkMessage bridge(String name, int mtu, byte[] mac) {
     NetlinkMessage m =
         NetlinkMessage.request(RTM_NEWLINK, NetlinkMessage.NLM_F_CREATE | NetlinkMessage.NLM_F_EXCL)
             .ifinfo(AF_UNSPEC, 0, IFF_UP, IFF_UP)
             .string(IFLA_IFNAME, name);
     if (mtu > 0) {
       m.u32(IFLA_MTU, mtu);
+    }
+    if (mac != null) {
+      m.attr(IFLA_ADDRESS, mac);
     }
     int info = m.nest(IFLA_LINKINFO);
     m.string(IFLA_INFO_KIND, "bridge");

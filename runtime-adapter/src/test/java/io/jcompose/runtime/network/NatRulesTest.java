@@ -2,6 +2,8 @@ package io.jcompose.runtime.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NatRulesTest {
@@ -44,5 +46,40 @@ class NatRulesTest {
     String del = NatRules.iptablesRules(network(false), "-D");
     assertThat(add.replace("-I FORWARD", "-D FORWARD").replace("-A POSTROUTING", "-D POSTROUTING"))
         .isEqualTo(del);
+  }
+
+  @Test
+  void withNeitherToolTwoNetworksAndARemovalGiveOneWarningAndRunNothing() {
+    List<String> ran = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    NatRules rules = new NatRules(false, false, recorder(ran), warnings::add);
+
+    rules.add(network(false));
+    rules.add(network(true));
+    rules.remove(network(false));
+
+    assertThat(warnings).containsExactly(NatRules.NO_TOOL_WARNING);
+    assertThat(ran).isEmpty();
+    assertThat(rules.degraded()).contains(NatRules.NO_TOOL_WARNING);
+  }
+
+  @Test
+  void withIptablesOnlyTheRulesAreRunAndNothingIsWarned() {
+    List<String> ran = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    NatRules rules = new NatRules(false, true, recorder(ran), warnings::add);
+
+    rules.add(network(true));
+
+    assertThat(warnings).isEmpty();
+    assertThat(rules.degraded()).isEmpty();
+    assertThat(ran).anyMatch(c -> c.contains("iptables -I FORWARD -i jc-0123abcd"));
+  }
+
+  private static NatRules.Commands recorder(List<String> ran) {
+    return (stdin, argv) -> {
+      ran.add(String.join(" ", argv));
+      return new HostCommand.Result(0, "", "");
+    };
   }
 }

@@ -127,11 +127,109 @@ class NetworkDriverIT {
     }
     Attachment client = attach("client-1", EndpointSpec.of(net, "client"));
 
-    assertThat(Shell.in(client, "busybox nslookup api").text()).contains(addresses);
+    assertThat(resolve(client, "api")).containsExactlyInAnyOrderElementsOf(addresses);
 
     await(driver.markStopped(run + "-api-2"));
-    String after = Shell.in(client, "busybox nslookup api").text();
-    assertThat(after).contains(addresses.get(0), addresses.get(2)).doesNotContain(addresses.get(1));
+    assertThat(resolve(client, "api"))
+        .containsExactlyInAnyOrder(addresses.get(0), addresses.get(2));
+    assertThat(resolve(client, run + "-api-2")).isEmpty();
+
+    await(driver.markRunning(run + "-api-2"));
+    assertThat(resolve(client, "api")).containsExactlyInAnyOrderElementsOf(addresses);
+    assertThat(resolve(client, run + "-api-2")).containsExactly(addresses.get(1));
+
+    await(driver.detach(run + "-api-3"));
+    assertThat(resolve(client, "api"))
+        .containsExactlyInAnyOrder(addresses.get(0), addresses.get(1));
+    assertThat(resolve(client, run + "-api-3")).isEmpty();
+    assertThat(linux().dns().table().names().get(net))
+        .doesNotContainKey(run + "-api-3")
+        .containsEntry("api", List.of(addresses.get(0), addresses.get(1)));
+  }
+
+  @Test
+  void bridgeKeepsItsOwnMacWhilePortsComeAndGo() {
+    String net = network("mac", false);
+    NetworkInfo info = await(driver.inspect(net));
+    String sys = "/sys/class/net/" + info.bridge();
+    String expected = DeviceNames.macFor(Cidr.parseAddress(info.gateway()));
+    attach("mac-1", EndpointSpec.of(net, "m"));
+    attach("mac-2", EndpointSpec.of(net, "m"));
+    await(driver.detach(run + "-mac-1"));
+
+    // 3 = NET_ADDR_SET: the kernel no longer replaces it with the lowest port address.
+    assertThat(Shell.sh("cat " + sys + "/addr_assign_type " + sys + "/address").text())
+        .isEqualTo("3\n" + expected + "\n");
+  }
+
+  @Test
+  void containerNameAndHostnameBothResolveWhenTheyDiffer() {
+    String net = network("names", false);
+    String id = run + "-names-1";
+    containers.add(id);
+    Attachment named =
+        await(
+            driver.attach(
+                AttachSpec.of(id, "box" + run, List.of(EndpointSpec.of(net, "svc")))
+                    .withContainerName("it" + run + "-svc-1")));
+    Attachment client = attach("asker-1", EndpointSpec.of(net, "asker"));
+
+    assertThat(resolve(client, "it" + run + "-svc-1")).containsExactly(named.primaryAddress());
+    assertThat(resolve(client, "box" + run)).containsExactly(named.primaryAddress());
+    assertThat(resolve(client, "svc")).containsExactly(named.primaryAddress());
+  }
+
+  @Test
+  void withoutNftOrIptablesNetworksStillResolveAndReachAndLeaveNothing() {
+    LinuxNetworkDriver bare =
+        new LinuxNetworkDriver(
+            vertx,
+            new RuntimePaths(tmp.resolve("bare-root"), tmp.resolve("bare-run")),
+            NetworkOptions.defaults().withUpstreams(tmp.resolve("host-resolv.conf"), upstream.port),
+            new NatRules(false, false));
+    String net = "it" + run + "_bare";
+    String one = run + "-bare-1";
+    String two = run + "-bare-2";
+    await(bare.start());
+    try {
+      assertThat(bare.warnings()).containsExactly(NatRules.NO_TOOL_WARNING);
+      NetworkInfo info =
+          await(bare.create(new NetworkSpec(net, null, null, null, false, 0, Map.of())));
+      Attachment a =
+          await(bare.attach(AttachSpec.of(one, "one", List.of(EndpointSpec.of(net, "one")))));
+      Attachment b =
+          await(bare.attach(AttachSpec.of(two, "two", List.of(EndpointSpec.of(net, "two")))));
+
+      assertThat(resolve(a, "two")).containsExactly(b.primaryAddress());
+      assertThat(Shell.in(a, "busybox ping -c1 -W2 two").exit()).isZero();
+      assertThat(Shell.in(b, "busybox ping -c1 -W2 one").exit()).isZero();
+
+      await(bare.detach(one));
+      await(bare.detach(two));
+      await(bare.remove(net));
+      HostSnapshot after = HostSnapshot.take();
+      assertThat(after.links())
+          .doesNotContain(
+              info.bridge(), DeviceNames.hostVeth(one, net), DeviceNames.hostVeth(two, net));
+      assertThat(after.nftTables()).noneMatch(t -> t.contains(DeviceNames.natTable(info.bridge())));
+      assertThat(after.iptables()).noneMatch(r -> r.contains(info.bridge()));
+      assertThat(bare.dns().table().names()).doesNotContainKey(net);
+      assertThat(listening(info.gateway())).isEmpty();
+    } finally {
+      for (String c : List.of(one, two)) {
+        try {
+          await(bare.detach(c));
+        } catch (RuntimeException e) {
+          // Keep cleaning the rest.
+        }
+      }
+      try {
+        await(bare.remove(net));
+      } catch (RuntimeException e) {
+        // Already gone, or never made.
+      }
+      await(bare.stop());
+    }
   }
 
   @Test
@@ -243,6 +341,7 @@ class NetworkDriverIT {
     NetworkInfo ib = await(driver.inspect(b));
     attach("gone-1", EndpointSpec.of(a, "x"), EndpointSpec.of(b, "x"));
     attach("gone-2", EndpointSpec.of(a, "y"));
+    assertThat(listening(ia.gateway())).as("DNS over UDP and TCP before removal").hasSize(2);
     assertThatThrownBy(() -> await(driver.remove(a)))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("in use by");
@@ -267,6 +366,10 @@ class NetworkDriverIT {
                 t.contains(DeviceNames.natTable(ia.bridge()))
                     || t.contains(DeviceNames.natTable(ib.bridge())));
     assertThat(after.iptables()).noneMatch(r -> r.contains(ia.bridge()) || r.contains(ib.bridge()));
+    assertThat(linux().dns().table().names()).doesNotContainKeys(a, b);
+    assertThat(linux().dns().table().clients()).isEmpty();
+    assertThat(listening(ia.gateway())).isEmpty();
+    assertThat(listening(ib.gateway())).isEmpty();
     assertThat(paths.netns().toFile().list()).isEmpty();
     assertThat(paths.networks().toFile().list()).isEmpty();
     assertThat(paths.run().resolve("network/containers").toFile().list()).isEmpty();
@@ -350,6 +453,30 @@ class NetworkDriverIT {
         .extracting(NetworkInfo::name)
         .containsExactly(full);
     assertThat(await(driver.list(Map.of("test", run)))).hasSize(2);
+  }
+
+  /** The IPv4 addresses busybox nslookup gives for {@code name} inside {@code a}. */
+  static List<String> resolve(Attachment a, String name) {
+    String out = Shell.in(a, "busybox nslookup -type=a " + name).text();
+    return out.lines()
+        .map(String::strip)
+        .filter(l -> l.matches("Address:\\s+[0-9.]+"))
+        .map(l -> l.replaceFirst("Address:\\s+", ""))
+        .toList();
+  }
+
+  /** The UDP and TCP sockets listening on {@code address} port 53, as ss prints them. */
+  static List<String> listening(String address) {
+    return Shell.sh("ss -Hlnu; ss -Hlnt")
+        .text()
+        .lines()
+        // A TCP socket of the JVM is IPv6 with a mapped address: [::ffff:10.0.0.1]:53.
+        .filter(l -> l.contains(" " + address + ":53 ") || l.contains(":" + address + "]:53 "))
+        .toList();
+  }
+
+  private LinuxNetworkDriver linux() {
+    return (LinuxNetworkDriver) driver;
   }
 
   private String network(String name, boolean internal) {

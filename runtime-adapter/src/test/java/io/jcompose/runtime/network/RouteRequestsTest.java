@@ -170,9 +170,15 @@ class RouteRequestsTest {
             + "0100"
             + "62726964676500"
             + "00";
-    byte[] actual = RouteRequests.bridge("jc-b0", 1400).bytes(5);
+    byte[] actual = RouteRequests.bridge("jc-b0", 1400, null).bytes(5);
     assertThat(HexFormat.of().formatHex(actual)).isEqualTo(expected);
-    assertThat(RouteRequests.bridge("jc-b0", 0).bytes(5)).hasSize(68 - 8);
+    assertThat(RouteRequests.bridge("jc-b0", 0, null).bytes(5)).hasSize(68 - 8);
+    byte[] withMac =
+        RouteRequests.bridge("jc-b0", 0, HexFormat.of().parseHex("0242ac110001")).bytes(5);
+    // IFLA_ADDRESS (1), 6 bytes padded to 8, right after the name.
+    assertThat(HexFormat.of().formatHex(withMac))
+        .hasSize((68 - 8 + 12) * 2)
+        .contains("0a000100" + "0242ac110001" + "0000");
   }
 
   @Test

@@ -87,9 +87,13 @@ final class PlanExecutor {
     // with db's create and delay the start its dependents' health gate counts from.
     Promise<Void> headStartsDone = Promise.promise();
     Future<Void> afterHeadStarts = headStartsDone.future();
+    boolean firstNetwork = true;
     for (Operation op : CriticalFirst.order(plan)) {
       switch (op.kind()) {
-        case CREATE_NETWORK -> infra.put(op.resource(), createNetwork(project, op, run.progress()));
+        case CREATE_NETWORK -> {
+          infra.put(op.resource(), createNetwork(project, op, run.progress(), firstNetwork));
+          firstNetwork = false;
+        }
         case CREATE_VOLUME -> infra.put(op.resource(), createVolume(project, op, run.progress()));
         case REMOVE ->
             all.add(
@@ -142,7 +146,9 @@ final class PlanExecutor {
     return first == null ? new RuntimeFailure("up failed") : first;
   }
 
-  private Future<Void> createNetwork(Project project, Operation op, Progress progress) {
+  /** Creates a network; the first of a plan also shows the driver's host-level warnings. */
+  private Future<Void> createNetwork(
+      Project project, Operation op, Progress progress, boolean showWarnings) {
     String resource = "Network " + op.name();
     String key =
         project.networks().keySet().stream()
@@ -152,7 +158,13 @@ final class PlanExecutor {
     progress.working(resource, "Creating");
     return networking
         .createNetwork(project, key)
-        .onSuccess(v -> progress.done(resource, "Created"))
+        .onSuccess(
+            v -> {
+              progress.done(resource, "Created");
+              if (showWarnings) {
+                rt.networks().warnings().forEach(w -> progress.warning(resource, w));
+              }
+            })
         .onFailure(e -> progress.error(resource, e.getMessage()));
   }
 
