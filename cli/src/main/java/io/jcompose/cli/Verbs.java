@@ -59,6 +59,7 @@ final class Verbs {
     ALL.put("pull", PullCommand::new);
     ALL.put("image", ImageCommand::new);
     ALL.put("volume", VolumeCommand::new);
+    ALL.put("network", NetworkCommand::new);
     ALL.put("system", SystemCommand::new);
     ALL.put("login", LoginCommand::new);
     ALL.put("logout", LogoutCommand::new);

@@ -102,6 +102,24 @@ public final class TestProjects {
         null);
   }
 
+  /** An internal bridge network with an MTU option and user labels. */
+  public static NetworkDefinition internalNetwork(
+      String project, String key, String mtu, Map<String, String> labels) {
+    return new NetworkDefinition(
+        key,
+        project + "_" + key,
+        null,
+        Map.of("com.docker.network.driver.mtu", mtu),
+        null,
+        false,
+        true,
+        false,
+        null,
+        null,
+        labels,
+        null);
+  }
+
   /** An IPAM pool with a subnet, and optionally an ip_range and gateway. */
   public static NetworkDefinition.IpamPool pool(String subnet, String ipRange, String gateway) {
     return new NetworkDefinition.IpamPool(subnet, ipRange, gateway, null);

@@ -20,7 +20,7 @@ record NetworkState(
   }
 
   NetworkInfo info() {
-    return new NetworkInfo(name, bridge, subnet, gateway, internal, labels);
+    return new NetworkInfo(name, bridge, subnet, gateway, internal, labels, ipRange, mtu);
   }
 
   Cidr cidr() {

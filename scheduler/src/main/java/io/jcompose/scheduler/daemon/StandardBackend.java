@@ -128,6 +128,7 @@ final class StandardBackend implements DaemonBackend {
   public void register(ApiRoutes routes) {
     new EngineRoutes(engine, vertx).register(routes);
     new ResourceRoutes(vertx, engine, containers, images, volumes, puller).register(routes);
+    new NetworkRoutes(networks).register(routes);
   }
 
   @Override

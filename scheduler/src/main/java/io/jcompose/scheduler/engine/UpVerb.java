@@ -113,9 +113,9 @@ final class UpVerb {
     return Future.all(containers, networks, volumes)
         .map(
             all ->
-                new Observed(
+                Observed.of(
                     containers.result(),
-                    networks.result().stream().map(NetworkInfo::name).collect(Collectors.toSet()),
+                    networks.result(),
                     volumes.result().stream().map(Volume::name).collect(Collectors.toSet())));
   }
 

@@ -7,6 +7,8 @@ import io.jcompose.model.api.Service;
 import io.jcompose.model.api.VolumeDefinition;
 import io.jcompose.runtime.api.ContainerState;
 import io.jcompose.runtime.api.ContainerStatus;
+import io.jcompose.runtime.api.NetworkInfo;
+import io.jcompose.runtime.api.NetworkSpec;
 import io.jcompose.scheduler.api.InvalidProjectException;
 import io.jcompose.scheduler.api.Recreate;
 import java.util.ArrayList;
@@ -59,7 +61,7 @@ public final class Planner {
 
     List<Operation> ops = new ArrayList<>();
     List<String> warnings = new ArrayList<>(graph.warnings());
-    Map<String, String> resourceOfNetwork = infrastructure(project, order, observed, ops);
+    Map<String, String> resourceOfNetwork = infrastructure(project, order, observed, ops, warnings);
 
     Map<String, List<ContainerState>> byService = new HashMap<>();
     List<ContainerState> orphans = new ArrayList<>();
@@ -162,9 +164,14 @@ public final class Planner {
     };
   }
 
-  // Networks and volumes the services in scope use and that do not exist yet.
+  // Networks and volumes the services in scope use and that do not exist yet; an existing network
+  // is checked against the file.
   private static Map<String, String> infrastructure(
-      Project project, List<String> order, Observed observed, List<Operation> ops) {
+      Project project,
+      List<String> order,
+      Observed observed,
+      List<Operation> ops,
+      List<String> warnings) {
     Map<String, String> resourceOfNetwork = new HashMap<>();
     Set<String> networkKeys = new TreeSet<>();
     Set<String> volumeKeys = new TreeSet<>();
@@ -179,7 +186,11 @@ public final class Planner {
         continue;
       }
       // Read before anything is created, so a bad setting fails the whole plan.
-      NetworkSpecs.of(project, key);
+      NetworkSpec desired = NetworkSpecs.of(project, key);
+      NetworkInfo existing = observed.networkDetails().get(name);
+      if (existing != null) {
+        NetworkDrift.check(key, desired, existing).ifPresent(warnings::add);
+      }
       if (!observed.networks().contains(name)) {
         String resource = "network " + name;
         ops.add(

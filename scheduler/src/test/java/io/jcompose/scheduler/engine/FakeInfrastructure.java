@@ -68,10 +68,12 @@ final class FakeInfrastructure {
               new NetworkInfo(
                   spec.name(),
                   "br-" + spec.name(),
-                  "10.9.0.0/24",
-                  "10.9.0.1",
+                  spec.subnet() != null ? spec.subnet() : "10.9.0.0/24",
+                  spec.gateway() != null ? spec.gateway() : "10.9.0.1",
                   spec.internal(),
-                  spec.labels());
+                  spec.labels(),
+                  spec.ipRange(),
+                  spec.mtu() > 0 ? spec.mtu() : 1500);
           networks.putIfAbsent(spec.name(), n);
           return Future.succeededFuture(networks.get(spec.name()));
         }

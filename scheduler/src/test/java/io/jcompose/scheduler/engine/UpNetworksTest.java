@@ -7,6 +7,7 @@ import static io.jcompose.scheduler.TestProjects.service;
 import static io.jcompose.scheduler.TestProjects.withNetwork;
 import static io.jcompose.scheduler.engine.EngineHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jcompose.model.api.NetworkDefinition;
 import io.jcompose.model.api.Project;
@@ -303,5 +304,30 @@ class UpNetworksTest {
         .containsExactly(
             "services.web.network_mode: bridge joins the project's default network (jcompose has"
                 + " no engine-wide bridge network)");
+  }
+
+  @Test
+  void up_keepsAnUnchangedNetworkAndRefusesOneWhoseSubnetChanged() throws Exception {
+    Project first =
+        withNetwork(
+            project("shop", service("web")),
+            network("shop", "default", Map.of(), pool("10.60.0.0/24", null, null)));
+    up(first);
+    h.progress.clear();
+
+    up(first);
+    assertThat(h.progressLines()).noneMatch(l -> l.startsWith("Network shop_default"));
+
+    Project changed =
+        withNetwork(
+            project("shop", service("web")),
+            network("shop", "default", Map.of(), pool("10.61.0.0/24", null, null)));
+    assertThatThrownBy(() -> up(changed))
+        .isInstanceOf(io.jcompose.runtime.api.ConflictException.class)
+        .hasMessage(
+            "networks.default: network shop_default exists with a different configuration"
+                + " (subnet 10.60.0.0/24 -> 10.61.0.0/24); run `jcompose down` first so that up"
+                + " creates it anew");
+    assertThat(h.infra.networks.get("shop_default").subnet()).isEqualTo("10.60.0.0/24");
   }
 }

@@ -7,7 +7,6 @@ import static io.jcompose.scheduler.TestProjects.withNetwork;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jcompose.model.api.NetworkDefinition;
 import io.jcompose.scheduler.api.InvalidProjectException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,19 +49,8 @@ class NetworkSpecsTest {
   @Test
   void of_readsMtuInternalAndLabelsWithComposeLabels() {
     var def =
-        new NetworkDefinition(
-            "back",
-            "shop_back",
-            null,
-            Map.of(NetworkSpecs.MTU_OPTION, " 1400 "),
-            null,
-            false,
-            true,
-            false,
-            null,
-            null,
-            Map.of("team", "db"),
-            null);
+        io.jcompose.scheduler.TestProjects.internalNetwork(
+            "shop", "back", " 1400 ", Map.of("team", "db"));
     var spec = NetworkSpecs.of(withNetwork(project("shop"), def), "back");
 
     assertThat(spec.mtu()).isEqualTo(1400);
