@@ -72,13 +72,50 @@ final class DnsAnswers {
     return response;
   }
 
-  private static byte[] wire(Message response, Message query, boolean udp) {
-    if (!udp) {
-      return response.toWire();
+  /**
+   * An upstream's answer cut to what a UDP client accepts: as it is when it fits, else truncated to
+   * whole records with the TC flag, so the client asks again over TCP.
+   */
+  byte[] fit(byte[] answer, Message query) {
+    int max = udpLimit(query);
+    if (answer.length <= max) {
+      return answer;
     }
+    try {
+      return truncated(new Message(answer), max);
+    } catch (IOException e) {
+      return error(query, Rcode.SERVFAIL, true);
+    }
+  }
+
+  private static byte[] wire(Message response, Message query, boolean udp) {
+    byte[] whole = response.toWire();
+    int max = udpLimit(query);
+    return !udp || whole.length <= max ? whole : truncated(response, max);
+  }
+
+  /**
+   * As many records as fit in {@code max} bytes, with TC set. Unlike dnsjava's own truncation,
+   * which drops the whole set of 40 replicas' addresses, this keeps the addresses that fit (as
+   * Docker's resolver does): a client that does not retry over TCP (older musl) still gets some.
+   */
+  private static byte[] truncated(Message m, int max) {
+    m.getHeader().setFlag(Flags.TC);
+    for (int section : new int[] {Section.ADDITIONAL, Section.AUTHORITY, Section.ANSWER}) {
+      List<Record> records = m.getSection(section);
+      for (int i = records.size() - 1; i >= 0 && m.toWire().length > max; i--) {
+        if (records.get(i).getType() != Type.OPT) {
+          m.removeRecord(records.get(i), section);
+        }
+      }
+    }
+    return m.toWire();
+  }
+
+  /** 512 bytes (RFC 1035), or the larger size the client offers with EDNS. */
+  private static int udpLimit(Message query) {
     OPTRecord opt = query.getOPT();
-    int max = opt == null ? 512 : Math.max(512, opt.getPayloadSize());
-    return response.toWire(max);
+    return opt == null ? 512 : Math.max(512, opt.getPayloadSize());
   }
 
   private static InetAddress inet(String address) {

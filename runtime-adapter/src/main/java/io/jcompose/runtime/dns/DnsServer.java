@@ -130,7 +130,8 @@ public final class DnsServer {
       upstreams = hostUpstreams.get();
     }
     return forwarder
-        .forward(wire, upstreams)
+        .forward(wire, upstreams, !udp)
+        .map(answer -> udp ? answers.fit(answer, outcome.query()) : answer)
         .recover(
             e -> {
               LOG.log(Level.DEBUG, "forwarding failed: " + e.getMessage());
@@ -140,26 +141,15 @@ public final class DnsServer {
   }
 
   private void serveTcp(NetSocket socket, String network) {
-    // DNS over TCP frames each message with a two-byte length; a chunk may hold parts of several.
-    Buffer[] pending = {Buffer.buffer()};
+    TcpFrames frames = new TcpFrames();
     String source = socket.remoteAddress().host();
     socket.handler(
-        chunk -> {
-          pending[0].appendBuffer(chunk);
-          while (pending[0].length() >= 2) {
-            int len = pending[0].getUnsignedShort(0);
-            if (pending[0].length() < 2 + len) {
-              break;
-            }
-            byte[] message = pending[0].getBytes(2, 2 + len);
-            pending[0] = pending[0].getBuffer(2 + len, pending[0].length());
-            handle(message, source, network, false)
-                .onSuccess(
-                    bytes ->
-                        socket.write(
-                            Buffer.buffer().appendUnsignedShort(bytes.length).appendBytes(bytes)))
-                .onFailure(e -> socket.close());
-          }
-        });
+        chunk ->
+            frames.feed(
+                chunk,
+                message ->
+                    handle(message, source, network, false)
+                        .onSuccess(bytes -> socket.write(TcpFrames.frame(bytes)))
+                        .onFailure(e -> socket.close())));
   }
 }

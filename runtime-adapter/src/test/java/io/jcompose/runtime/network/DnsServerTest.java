@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
@@ -113,12 +114,67 @@ class DnsServerTest {
     }
   }
 
+  @Test
+  void answerTooBigForUdpIsTruncatedWithTcAndWholeOverTcp() throws Exception {
+    DnsTable.Builder b = new DnsTable.Builder();
+    for (int i = 1; i <= 40; i++) {
+      b.name("p_a", "api", "10.0.1." + i);
+    }
+    server.update(b.build());
+
+    Message udp = send("api", false, 0);
+    assertThat(udp.getHeader().getFlag(Flags.TC)).isTrue();
+    assertThat(udp.toWire().length).isLessThanOrEqualTo(512);
+    assertThat(addresses(udp)).hasSizeBetween(1, 39);
+    Message tcp = send("api", true, 0);
+    assertThat(tcp.getHeader().getFlag(Flags.TC)).isFalse();
+    assertThat(addresses(tcp)).hasSize(40);
+    assertThat(addresses(send("api", false, 1232))).as("EDNS 1232 holds 40 A records").hasSize(40);
+  }
+
+  @Test
+  void aTcpClientsQueryIsForwardedOverTcp() throws Exception {
+    Message m = send(FakeUpstream.BIG, true, 0);
+
+    assertThat(addresses(m)).hasSize(FakeUpstream.BIG_COUNT);
+    assertThat(upstream.tcpQueries.get()).isEqualTo(1);
+    assertThat(upstream.queries.get()).isZero();
+  }
+
+  @Test
+  void aTruncatedUpstreamUdpAnswerIsFetchedAgainOverTcpAndFittedToTheClient() throws Exception {
+    Message edns = send(FakeUpstream.BIG, false, 1232);
+    assertThat(edns.getHeader().getFlag(Flags.TC)).isFalse();
+    assertThat(addresses(edns)).hasSize(FakeUpstream.BIG_COUNT);
+    assertThat(upstream.queries.get()).isEqualTo(1);
+    assertThat(upstream.tcpQueries.get()).isEqualTo(1);
+
+    Message plain = send(FakeUpstream.BIG, false, 0);
+    assertThat(plain.getHeader().getFlag(Flags.TC)).isTrue();
+    assertThat(plain.toWire().length).isLessThanOrEqualTo(512);
+  }
+
   private Message query(String name, int type, boolean tcp) throws Exception {
     SimpleResolver r = new SimpleResolver("127.0.0.1");
     r.setPort(port);
     r.setTCP(tcp);
     r.setTimeout(java.time.Duration.ofSeconds(3));
     return r.send(Message.newQuery(Record.newRecord(Name.fromString(name, Name.root), type, 1)));
+  }
+
+  /** An A query that keeps a truncated UDP answer; {@code ednsPayload} 0 sends no EDNS. */
+  private Message send(String name, boolean tcp, int ednsPayload) throws Exception {
+    SimpleResolver r = new SimpleResolver("127.0.0.1");
+    r.setPort(port);
+    r.setTCP(tcp);
+    r.setIgnoreTruncation(true);
+    if (ednsPayload == 0) {
+      r.setEDNS(-1);
+    } else {
+      r.setEDNS(0, ednsPayload, 0, List.of());
+    }
+    r.setTimeout(java.time.Duration.ofSeconds(5));
+    return r.send(Message.newQuery(Record.newRecord(Name.fromString(name, Name.root), Type.A, 1)));
   }
 
   private static List<String> addresses(Message m) {

@@ -148,6 +148,38 @@ class NetworkDriverIT {
   }
 
   @Test
+  void fortyReplicasOverflowUdpWithTcAndComeWholeOverTcpOnTheGateway() {
+    String net = network("forty", false);
+    List<Future<Attachment>> replicas = new ArrayList<>();
+    for (int i = 1; i <= 40; i++) {
+      String id = run + "-many-" + i;
+      containers.add(id);
+      replicas.add(
+          driver.attach(AttachSpec.of(id, "many-" + i, List.of(EndpointSpec.of(net, "many")))));
+    }
+    await(Future.all(replicas));
+    Attachment client = attach("probe-1", EndpointSpec.of(net, "probe"));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    Shell.Out out =
+        Shell.inNetns(
+            client.netns(),
+            java
+                + " -cp "
+                + System.getProperty("java.class.path")
+                + " "
+                + DnsProbe.class.getName()
+                + " "
+                + client.endpoints().get(0).gateway()
+                + " many");
+
+    assertThat(out.exit()).as(out.text()).isZero();
+    assertThat(out.text())
+        .containsPattern("udp tc=true n=([1-9]|[1-3][0-9])\n")
+        .contains("tcp tc=false n=40\n");
+  }
+
+  @Test
   void bridgeKeepsItsOwnMacWhilePortsComeAndGo() {
     String net = network("mac", false);
     NetworkInfo info = await(driver.inspect(net));
