@@ -273,25 +273,31 @@ final class QueryVerbs {
             containers -> {
               ContainerState c = pick(containers, options.service(), options.index());
               return published(c, ctx.supervisor.get(c.id()))
-                  .compose(
-                      ports ->
-                          ports.stream()
-                              .filter(
-                                  p ->
-                                      p.containerPort() == options.privatePort()
-                                          && p.protocol().equals(options.protocol()))
-                              .findFirst()
-                              .map(p -> Future.succeededFuture(p.hostIp() + ":" + p.hostPort()))
-                              .orElse(
-                                  Future.failedFuture(
-                                      new NotFoundException(
-                                          "service "
-                                              + options.service()
-                                              + " does not publish port "
-                                              + options.privatePort()
-                                              + "/"
-                                              + options.protocol()))));
+                  .compose(ports -> address(ports, options));
             });
+  }
+
+  // docker compose prints HOST_IP:PORT; an IPv6 address gets brackets so the port stays apart.
+  private static Future<String> address(List<PublishedPort> ports, PortOptions options) {
+    for (PublishedPort p : ports) {
+      if (p.containerPort() == options.privatePort() && p.protocol().equals(options.protocol())) {
+        String ip = p.hostIp().contains(":") ? "[" + p.hostIp() + "]" : p.hostIp();
+        return Future.succeededFuture(ip + ":" + p.hostPort());
+      }
+    }
+    List<String> known =
+        ports.stream().map(p -> p.containerPort() + "/" + p.protocol()).distinct().toList();
+    return Future.failedFuture(
+        new NotFoundException(
+            "service "
+                + options.service()
+                + " does not publish port "
+                + options.privatePort()
+                + "/"
+                + options.protocol()
+                + (known.isEmpty()
+                    ? "; it publishes no ports"
+                    : "; it publishes " + String.join(", ", known))));
   }
 
   /** The container of a service with that replica number (0: the first running one). */

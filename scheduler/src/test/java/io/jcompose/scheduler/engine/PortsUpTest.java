@@ -136,14 +136,26 @@ class PortsUpTest {
   }
 
   @Test
+  void port_printsAnIpv6HostAddressInBrackets() throws Exception {
+    up(
+        project(
+            "shop",
+            service("web")
+                .ports(List.of(new ServicePort(null, 80, "8080", "::", "tcp", null, null)))));
+
+    assertThat(await(h.engine.port("shop", new PortOptions("web", 80, "tcp", 0))))
+        .isEqualTo("[::]:8080");
+  }
+
+  @Test
   void port_failsNamingServiceAndPortWhenThePortIsNotPublished() throws Exception {
     up(project("shop", service("web").ports(List.of(ServicePort.tcp(80, "8080")))));
 
     assertThatThrownBy(() -> await(h.engine.port("shop", new PortOptions("web", 81, null, 0))))
         .isInstanceOf(NotFoundException.class)
-        .hasMessage("service web does not publish port 81/tcp");
+        .hasMessage("service web does not publish port 81/tcp; it publishes 80/tcp");
     assertThatThrownBy(() -> await(h.engine.port("shop", new PortOptions("web", 80, "udp", 0))))
         .isInstanceOf(NotFoundException.class)
-        .hasMessage("service web does not publish port 80/udp");
+        .hasMessage("service web does not publish port 80/udp; it publishes 80/tcp");
   }
 }
