@@ -74,6 +74,11 @@ record Cidr(int base, int prefix) {
     return (address & mask(prefix)) == base;
   }
 
+  /** Whether every address of {@code other} is in this subnet. */
+  boolean encloses(Cidr other) {
+    return other.prefix >= prefix && contains(other.base);
+  }
+
   boolean overlaps(Cidr other) {
     int common = Math.min(prefix, other.prefix);
     return (base & mask(common)) == (other.base & mask(common));

@@ -167,13 +167,36 @@ final class NetworkRegistry {
           "network " + spec.name() + ": subnet " + subnet + " is too small; use /30 or larger");
     }
     int gateway = spec.gateway() == null ? subnet.firstHost() : Cidr.parseAddress(spec.gateway());
+    String where = "network " + spec.name() + ": ";
     if (!subnet.contains(gateway)) {
       throw new RuntimeFailure(
-          "network " + spec.name() + ": gateway " + spec.gateway() + " is outside " + subnet);
+          where
+              + "gateway "
+              + spec.gateway()
+              + " is outside subnet "
+              + subnet
+              + "; use an address inside it");
     }
-    if (spec.ipRange() != null && !subnet.overlaps(Cidr.parse(spec.ipRange()))) {
+    if (gateway == subnet.base() || gateway == subnet.last()) {
       throw new RuntimeFailure(
-          "network " + spec.name() + ": ip_range " + spec.ipRange() + " is outside " + subnet);
+          where
+              + "gateway "
+              + spec.gateway()
+              + " is the "
+              + (gateway == subnet.base() ? "network" : "broadcast")
+              + " address of "
+              + subnet
+              + "; use a host address such as "
+              + Cidr.format(subnet.firstHost()));
+    }
+    if (spec.ipRange() != null && !subnet.encloses(Cidr.parse(spec.ipRange()))) {
+      throw new RuntimeFailure(
+          where
+              + "ip_range "
+              + spec.ipRange()
+              + " is not inside subnet "
+              + subnet
+              + "; use a range within the subnet");
     }
     return new NetworkState(
         spec.name(),

@@ -37,6 +37,16 @@ class CidrTest {
   }
 
   @Test
+  void encloses_onlyRangesWhollyInside() {
+    Cidr subnet = Cidr.parse("10.70.0.0/24");
+    assertThat(subnet.encloses(Cidr.parse("10.70.0.128/25"))).isTrue();
+    assertThat(subnet.encloses(subnet)).isTrue();
+    assertThat(subnet.encloses(Cidr.parse("10.70.0.0/23"))).isFalse();
+    assertThat(subnet.encloses(Cidr.parse("10.70.1.0/25"))).isFalse();
+    assertThat(subnet.overlaps(Cidr.parse("10.70.0.0/23"))).isTrue();
+  }
+
+  @Test
   void subnetPool_skipsHostRoutesLikeDocker0AndTakenNetworks() throws Exception {
     Path routes = tmp.resolve("route");
     // docker0 172.17.0.0/16 and a LAN 192.168.0.0/24, in the kernel's little-endian hex.

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jcompose.runtime.api.AttachSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ContainerFilesTest {
   private final EndpointState eth0 =
@@ -76,5 +79,27 @@ class ContainerFilesTest {
             .withDns(List.of("9.9.9.9"), List.of(), List.of("ndots:3"));
     assertThat(ContainerFiles.resolvConf(spec, null))
         .isEqualTo("nameserver 9.9.9.9\noptions ndots:3\n");
+  }
+
+  @Test
+  void write_givesTheHostnameFileAndTheDomainnameInHosts(@TempDir Path dir) throws Exception {
+    AttachSpec spec =
+        new AttachSpec(
+            "id1",
+            "p-web-1",
+            "web1",
+            "corp.example",
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of());
+
+    ContainerFiles.write(dir, spec, List.of(eth0), "172.18.0.1");
+
+    assertThat(Files.readString(dir.resolve("hostname"))).isEqualTo("web1\n");
+    assertThat(Files.readString(dir.resolve("hosts")))
+        .contains("172.18.0.5\tweb1.corp.example web1\n");
+    assertThat(Files.readString(dir.resolve("resolv.conf"))).startsWith("nameserver 172.18.0.1\n");
   }
 }

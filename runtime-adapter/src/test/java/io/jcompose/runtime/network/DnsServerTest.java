@@ -94,6 +94,25 @@ class DnsServerTest {
     assertThat(query("db", Type.A, false).getRcode()).isEqualTo(Rcode.NXDOMAIN);
   }
 
+  @Test
+  void aContainersOwnDnsServersReceiveItsForwardedQueriesInsteadOfTheHosts() throws Exception {
+    try (FakeUpstream own = new FakeUpstream(vertx, "127.0.0.2", upstream.port)) {
+      server.update(
+          new DnsTable.Builder().client("127.0.0.1", List.of("p_a"), List.of("127.0.0.2")).build());
+
+      assertThat(addresses(query("outside.example", Type.A, false)))
+          .containsExactly(FakeUpstream.ADDRESS);
+      assertThat(own.queries.get()).isEqualTo(1);
+      assertThat(upstream.queries.get()).isZero();
+
+      server.update(DnsTable.EMPTY);
+      assertThat(addresses(query("outside.example", Type.A, false)))
+          .containsExactly(FakeUpstream.ADDRESS);
+      assertThat(upstream.queries.get()).isEqualTo(1);
+      assertThat(own.queries.get()).isEqualTo(1);
+    }
+  }
+
   private Message query(String name, int type, boolean tcp) throws Exception {
     SimpleResolver r = new SimpleResolver("127.0.0.1");
     r.setPort(port);

@@ -21,6 +21,11 @@ final class FakeUpstream implements AutoCloseable {
   final int port;
 
   FakeUpstream(Vertx vertx) throws Exception {
+    this(vertx, "127.0.0.1", 0);
+  }
+
+  /** On {@code host}:{@code port} (0 for any free port). */
+  FakeUpstream(Vertx vertx, String host, int port) throws Exception {
     socket = vertx.createDatagramSocket();
     socket.handler(
         p -> {
@@ -44,9 +49,9 @@ final class FakeUpstream implements AutoCloseable {
             // A malformed test query gets no answer.
           }
         });
-    port =
+    this.port =
         socket
-            .listen(0, "127.0.0.1")
+            .listen(port, host)
             .toCompletionStage()
             .toCompletableFuture()
             .get()

@@ -272,7 +272,11 @@ class NetworkDriverIT {
                           + " sh -c 'ip link set lo up; "
                           + "ip addr add "
                           + outsideIp
-                          + "/30 dev eth0; ip link set eth0 up'")
+                          + "/30 dev eth0; ip link set eth0 up; "
+                          // A way back for unmasqueraded replies: only the filter may block.
+                          + "ip route add default via 198.18."
+                          + third
+                          + ".2'")
                   .exit())
           .isZero();
       String open = network("open", false);
@@ -281,10 +285,90 @@ class NetworkDriverIT {
       Attachment in = attach("in-1", EndpointSpec.of(closed, "in"));
 
       assertThat(Shell.in(out, "busybox ping -c1 -W2 " + outsideIp).exit()).isZero();
-      assertThat(Shell.in(in, "busybox ping -c1 -W1 " + outsideIp).exit()).isNotZero();
       assertThat(Shell.in(in, "busybox ip route").text()).doesNotContain("default");
+      // With a route to the outside via its gateway, only the internal network's drop rules stand
+      // between the container and the outside (which has a route back to it).
+      String gateway = in.endpoints().get(0).gateway();
+      assertThat(Shell.in(in, "ip route add 198.18." + third + ".0/30 via " + gateway).exit())
+          .isZero();
+      assertThat(Shell.in(in, "busybox ping -c1 -W1 " + outsideIp).exit()).isNotZero();
     } finally {
       Shell.sh("ip link del " + hostSide + "; umount " + outsideNs + "; rm -f " + outsideNs);
+    }
+  }
+
+  @Test
+  void ipamSubnetGatewayAndRangeAreHonouredAndBadOnesRefusedWithOneLine() {
+    String x = unusedTenOctet();
+    String full = "it" + run + "_ipam";
+    NetworkInfo info =
+        await(
+            driver.create(
+                new NetworkSpec(
+                    full,
+                    "10." + x + ".0.0/24",
+                    "10." + x + ".0.254",
+                    "10." + x + ".0.128/25",
+                    false,
+                    0,
+                    Map.of("test", run))));
+    networks.add(full);
+    Attachment c = attach("ipam-1", EndpointSpec.of(full, "c"));
+
+    assertThat(info.gateway()).isEqualTo("10." + x + ".0.254");
+    assertThat(Shell.sh("ip -o -4 addr show dev " + info.bridge()).text())
+        .contains("inet 10." + x + ".0.254/24");
+    assertThat(Cidr.parse("10." + x + ".0.128/25").contains(Cidr.parseAddress(c.primaryAddress())))
+        .as(c.primaryAddress())
+        .isTrue();
+    assertThat(Shell.inNetns(c.netns(), "ip route").text())
+        .contains("default via 10." + x + ".0.254 dev eth0");
+
+    String bad = "it" + run + "_bad";
+    assertThatThrownBy(() -> createNetwork(bad, "10." + x + ".0.0/25", null, null))
+        .isInstanceOf(ConflictException.class)
+        .hasMessage(
+            "network %s: subnet 10.%s.0.0/25 overlaps network %s (10.%s.0.0/24); choose another"
+                + " subnet",
+            bad, x, full, x);
+    assertThatThrownBy(() -> createNetwork(bad, "10." + x + ".1.0/24", "10." + x + ".0.1", null))
+        .hasMessage(
+            "network %s: gateway 10.%s.0.1 is outside subnet 10.%s.1.0/24; use an address inside"
+                + " it",
+            bad, x, x);
+    assertThatThrownBy(() -> createNetwork(bad, "10." + x + ".1.0/24", "10." + x + ".1.0", null))
+        .hasMessage(
+            "network %s: gateway 10.%s.1.0 is the network address of 10.%s.1.0/24; use a host"
+                + " address such as 10.%s.1.1",
+            bad, x, x, x);
+    assertThatThrownBy(() -> createNetwork(bad, "10." + x + ".1.0/24", "10." + x + ".1.255", null))
+        .hasMessageContaining("gateway 10." + x + ".1.255 is the broadcast address of");
+    assertThatThrownBy(() -> createNetwork(bad, "10." + x + ".1.0/24", null, "10." + x + ".0.0/23"))
+        .hasMessage(
+            "network %s: ip_range 10.%s.0.0/23 is not inside subnet 10.%s.1.0/24; use a range"
+                + " within the subnet",
+            bad, x, x);
+    assertThat(await(driver.list(Map.of("test", run))))
+        .extracting(NetworkInfo::name)
+        .containsExactly(full);
+    assertThat(Shell.sh("ip -o -4 addr").text()).doesNotContain("10." + x + ".1.");
+  }
+
+  private void createNetwork(String name, String subnet, String gateway, String range) {
+    networks.add(name);
+    await(
+        driver.create(
+            new NetworkSpec(name, subnet, gateway, range, false, 0, Map.of("test", run))));
+  }
+
+  /** A second octet x with no host route in 10.x.0.0/16 (the pool never picks 10/8 itself). */
+  private static String unusedTenOctet() {
+    String routes = Shell.sh("ip -4 route show table all").text();
+    for (int attempt = 0; ; attempt++) {
+      String x = String.valueOf(ThreadLocalRandom.current().nextInt(100, 250));
+      if (!routes.contains("10." + x + ".") || attempt > 50) {
+        return x;
+      }
     }
   }
 
@@ -301,8 +385,12 @@ class NetworkDriverIT {
             EndpointSpec.of(a, "m"),
             new EndpointSpec(b, wanted, "02:aa:bb:cc:dd:ee", List.of("m")));
 
-    String links = Shell.inNetns(c.netns(), "ip -o addr; ip -o link").text();
-    assertThat(links).contains("eth0", "eth1", wanted, "02:aa:bb:cc:dd:ee");
+    assertThat(Shell.inNetns(c.netns(), "ip -o -4 addr show dev eth1").text()).contains(wanted);
+    // sysfs would show the host's links: ask ip, one interface at a time.
+    assertThat(Shell.inNetns(c.netns(), "ip -o link show dev eth1").text())
+        .contains(" link/ether 02:aa:bb:cc:dd:ee ");
+    assertThat(Shell.inNetns(c.netns(), "ip -o link show dev eth0").text())
+        .contains(" link/ether " + DeviceNames.macFor(Cidr.parseAddress(c.primaryAddress())) + " ");
     assertThat(c.endpoints().get(1).interfaceName()).isEqualTo("eth1");
   }
 
