@@ -66,6 +66,19 @@ public interface NetworkDriver {
   Future<Attachment> attach(AttachSpec spec);
 
   /**
+   * Writes the {@code /etc/hosts}, {@code /etc/resolv.conf} and {@code /etc/hostname} of a
+   * container that shares the host's network ({@code network_mode: host}): copies of the host's
+   * files with {@link AttachSpec#extraHosts()}, {@link AttachSpec#dns()}, {@link
+   * AttachSpec#dnsSearch()} and {@link AttachSpec#dnsOptions()} applied, and {@link
+   * AttachSpec#hostname()}. The attachment has no namespace and no endpoints; {@link
+   * #detach(String)} deletes the files. The default writes none, so the container sees its image's
+   * files.
+   */
+  default Future<Attachment> attachHost(AttachSpec spec) {
+    return Future.succeededFuture(new Attachment(null, List.of(), null, null, null));
+  }
+
+  /**
    * Lets a container share another container's network namespace ({@code network_mode: service:x} /
    * {@code container:x}); the namespace stays until its last user detaches.
    *

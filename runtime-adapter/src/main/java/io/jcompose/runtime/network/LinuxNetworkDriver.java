@@ -50,6 +50,8 @@ public final class LinuxNetworkDriver implements NetworkDriver {
   private final AttachmentRegistry attachments;
   private final DnsServer dns;
   private final NatRules nat;
+  private final StateStore store;
+  private final java.nio.file.Path hostResolvConf;
 
   /** A driver with its state under {@code paths}; call {@link #start()} before use. */
   public LinuxNetworkDriver(Vertx vertx, RuntimePaths paths, NetworkOptions options) {
@@ -62,7 +64,8 @@ public final class LinuxNetworkDriver implements NetworkDriver {
     this.nat = nat;
     this.worker =
         vertx.createSharedWorkerExecutor("jcompose-network-" + UUID.randomUUID(), PARALLELISM);
-    StateStore store = new StateStore(paths.networks(), paths.run().resolve("network"));
+    this.store = new StateStore(paths.networks(), paths.run().resolve("network"));
+    this.hostResolvConf = options.hostResolvConf();
     this.networks = new NetworkRegistry(store, nat, HostRoutes.system());
     this.dns =
         new DnsServer(
@@ -168,6 +171,11 @@ public final class LinuxNetworkDriver implements NetworkDriver {
   }
 
   @Override
+  public Future<Attachment> attachHost(AttachSpec spec) {
+    return blocking(() -> HostModeFiles.write(store, spec, hostResolvConf));
+  }
+
+  @Override
   public Future<Attachment> join(String containerId, String targetContainerId) {
     return blocking(() -> attachments.join(containerId, targetContainerId).attachment());
   }
@@ -181,7 +189,9 @@ public final class LinuxNetworkDriver implements NetworkDriver {
   public Future<Void> detach(String containerId) {
     return blocking(
         () -> {
-          attachments.detach(containerId);
+          if (!attachments.detach(containerId)) {
+            store.deleteContainerDir(containerId); // The files of a network_mode: host container.
+          }
           return null;
         });
   }
@@ -212,7 +222,10 @@ public final class LinuxNetworkDriver implements NetworkDriver {
   private Future<Void> running(String containerId, boolean value) {
     return blocking(
         () -> {
-          attachments.setRunning(containerId, value);
+          // A network_mode: host container has files but no attachment, and no names to switch.
+          if (!HostModeFiles.isHostMode(store, containerId)) {
+            attachments.setRunning(containerId, value);
+          }
           return null;
         });
   }

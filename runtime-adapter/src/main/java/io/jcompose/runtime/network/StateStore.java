@@ -77,7 +77,12 @@ final class StateStore {
   }
 
   void delete(AttachmentState attachment) {
-    Path dir = containerDir(attachment.containerId());
+    deleteContainerDir(attachment.containerId());
+  }
+
+  /** Deletes a container's directory with its files; nothing happens when there is none. */
+  void deleteContainerDir(String containerId) {
+    Path dir = containerDir(containerId);
     for (String name : List.of("attachment.json", "hosts", "resolv.conf", "hostname")) {
       deleteQuietly(dir.resolve(name));
     }

@@ -405,6 +405,43 @@ class NetworkDriverIT {
   }
 
   @Test
+  void hostModeContainerSeesTheHostsFilesWithItsExtraHostsAndDnsAndDetachDeletesThem()
+      throws Exception {
+    String id = run + "-hostmode-1";
+    containers.add(id);
+    Attachment a =
+        await(
+            driver.attachHost(
+                AttachSpec.of(id, "hostbox", List.of())
+                    .withExtraHosts(List.of("db" + run + ".local:10.0.0.5"))
+                    .withDns(List.of(), List.of("corp.example"), List.of())));
+
+    Shell.Out seen =
+        Shell.sh(
+            "unshare -m /bin/sh -c 'mount --bind "
+                + a.hostsFile()
+                + " /etc/hosts && mount --bind "
+                + a.resolvConf()
+                + " /etc/resolv.conf && getent hosts db"
+                + run
+                + ".local && echo --- && cat /etc/resolv.conf'");
+
+    assertThat(a.netns()).isNull();
+    assertThat(seen.exit()).as(seen.text()).isZero();
+    assertThat(seen.text())
+        .startsWith("10.0.0.5        db" + run + ".local\n---\n")
+        .endsWith("nameserver 127.0.0.1\nsearch corp.example\n");
+    assertThat(Files.readString(a.hostsFile())).startsWith(Files.readString(Path.of("/etc/hosts")));
+    assertThat(Files.readString(a.hostnameFile())).isEqualTo("hostbox\n");
+    await(driver.markRunning(id));
+    await(driver.markStopped(id));
+
+    await(driver.detach(id));
+    assertThat(a.hostsFile()).doesNotExist();
+    assertThat(a.hostsFile().getParent()).doesNotExist();
+  }
+
+  @Test
   void staticAddressMacAndSecondNetworkGiveEth1() {
     String a = network("multi-a", false);
     String b = network("multi-b", false);

@@ -56,7 +56,12 @@ final class ContainerNetworking {
       Project project, Service s, ContainerSpec spec, String netKey, String joinTargetKey) {
     String mode = s.networkMode();
     if ("host".equals(mode)) {
-      return Future.succeededFuture(spec);
+      // As Docker: the host's name, in the container's own UTS namespace (so a privileged
+      // container renaming itself does not rename the host), unless the service sets hostname.
+      ContainerSpec named = s.hostname() == null ? spec.withHostname(hostName()) : spec;
+      return rt.networks()
+          .attachHost(attachSpec(netKey, s, named, List.of()))
+          .map(a -> joined(named, a));
     }
     Future<NetworkDriver.Attachment> attachment;
     if (mode != null && (mode.startsWith("service:") || mode.startsWith("container:"))) {
@@ -88,21 +93,33 @@ final class ContainerNetworking {
                   aliases));
         }
       }
-      attachment =
-          rt.networks()
-              .attach(
-                  new AttachSpec(
-                      netKey,
-                      spec.name(),
-                      spec.hostname(),
-                      s.domainname(),
-                      endpoints,
-                      s.extraHosts(),
-                      s.dns(),
-                      s.dnsSearch(),
-                      s.dnsOpt()));
+      attachment = rt.networks().attach(attachSpec(netKey, s, spec, endpoints));
     }
     return attachment.map(a -> joined(spec, a));
+  }
+
+  private static AttachSpec attachSpec(
+      String netKey, Service s, ContainerSpec spec, List<EndpointSpec> endpoints) {
+    return new AttachSpec(
+        netKey,
+        spec.name(),
+        spec.hostname(),
+        s.domainname(),
+        endpoints,
+        s.extraHosts(),
+        s.dns(),
+        s.dnsSearch(),
+        s.dnsOpt());
+  }
+
+  // The kernel's copy of the host name: procfs, no disk, so reading it does not block.
+  private static String hostName() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname"))
+          .strip();
+    } catch (java.io.IOException e) {
+      return "localhost";
+    }
   }
 
   // Legacy links (`links: [db:database]`) make the linked service answer to the alias; with

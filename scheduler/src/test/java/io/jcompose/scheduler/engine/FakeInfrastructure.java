@@ -51,6 +51,9 @@ final class FakeInfrastructure {
   final java.util.concurrent.atomic.AtomicInteger publishCalls =
       new java.util.concurrent.atomic.AtomicInteger();
 
+  /** Specs of network_mode: host containers given their files, by container key. */
+  final Map<String, AttachSpec> hostAttachments = new ConcurrentHashMap<>();
+
   /** What the network driver reports as host-level warnings. */
   final List<String> networkWarnings = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -107,6 +110,19 @@ final class FakeInfrastructure {
           return Future.succeededFuture(attachment(spec));
         }
 
+        @Override
+        public Future<Attachment> attachHost(AttachSpec spec) {
+          hostAttachments.put(spec.containerId(), spec);
+          Path dir = Path.of("/run/fake", spec.containerId());
+          return Future.succeededFuture(
+              new Attachment(
+                  null,
+                  List.of(),
+                  dir.resolve("hosts"),
+                  dir.resolve("resolv.conf"),
+                  dir.resolve("hostname")));
+        }
+
         private Attachment attachment(AttachSpec spec) {
           List<Endpoint> eps = new ArrayList<>();
           int i = 0;
@@ -143,6 +159,7 @@ final class FakeInfrastructure {
 
         @Override
         public Future<Void> detach(String containerId) {
+          hostAttachments.remove(containerId);
           attachments.remove(containerId);
           dnsRunning.remove(containerId);
           detachedNotPurged.add(containerId);
