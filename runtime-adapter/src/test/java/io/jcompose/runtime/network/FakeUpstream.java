@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetSocket;
 import java.net.InetAddress;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.xbill.DNS.ARecord;
@@ -26,59 +27,65 @@ final class FakeUpstream implements AutoCloseable {
   static final int BIG_COUNT = 40;
   final AtomicInteger queries = new AtomicInteger();
   final AtomicInteger tcpQueries = new AtomicInteger();
-  private final DatagramSocket socket;
-  private final NetServer tcp;
-  final int port;
+  private DatagramSocket socket;
+  private NetServer tcp;
+  int port;
 
   FakeUpstream(Vertx vertx) throws Exception {
     this(vertx, "127.0.0.1", 0);
   }
 
-  /** On {@code host}:{@code port} (0 for any free port). */
+  /** On {@code host}:{@code port} (0 for a port free for both UDP and TCP). */
   FakeUpstream(Vertx vertx, String host, int port) throws Exception {
-    socket = vertx.createDatagramSocket();
-    socket.handler(
-        p -> {
-          queries.incrementAndGet();
-          byte[] answer = answer(p.data().getBytes(), true);
+    for (int attempt = 0; ; attempt++) {
+      DatagramSocket udp = vertx.createDatagramSocket();
+      udp.handler(
+          p -> {
+            queries.incrementAndGet();
+            byte[] answer = answer(p.data().getBytes(), true);
+            if (answer != null) {
+              udp.send(Buffer.buffer(answer), p.sender().port(), p.sender().host());
+            }
+          });
+      int bound = get(udp.listen(port, host)).localAddress().port();
+      NetServer server = vertx.createNetServer().connectHandler(this::serveTcp);
+      try {
+        get(server.listen(bound, host));
+      } catch (Exception taken) {
+        // The free UDP port's TCP twin is in use: try another one.
+        udp.close();
+        if (port != 0 || attempt == 20) {
+          throw taken;
+        }
+        continue;
+      }
+      this.socket = udp;
+      this.tcp = server;
+      this.port = bound;
+      return;
+    }
+  }
+
+  private void serveTcp(NetSocket s) {
+    // Test queries arrive whole: one write each, far below a segment's size.
+    Buffer[] pending = {Buffer.buffer()};
+    s.handler(
+        chunk -> {
+          pending[0].appendBuffer(chunk);
+          if (pending[0].length() < 2 || pending[0].length() < 2 + pending[0].getUnsignedShort(0)) {
+            return;
+          }
+          tcpQueries.incrementAndGet();
+          byte[] answer = answer(pending[0].getBytes(2, pending[0].length()), false);
+          pending[0] = Buffer.buffer();
           if (answer != null) {
-            socket.send(Buffer.buffer(answer), p.sender().port(), p.sender().host());
+            s.write(Buffer.buffer().appendUnsignedShort(answer.length).appendBytes(answer));
           }
         });
-    this.port =
-        socket
-            .listen(port, host)
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get()
-            .localAddress()
-            .port();
-    tcp =
-        vertx
-            .createNetServer()
-            .connectHandler(
-                s -> {
-                  // Test queries arrive whole: one write each, far below a segment's size.
-                  Buffer[] pending = {Buffer.buffer()};
-                  s.handler(
-                      chunk -> {
-                        pending[0].appendBuffer(chunk);
-                        if (pending[0].length() < 2
-                            || pending[0].length() < 2 + pending[0].getUnsignedShort(0)) {
-                          return;
-                        }
-                        tcpQueries.incrementAndGet();
-                        byte[] answer = answer(pending[0].getBytes(2, pending[0].length()), false);
-                        pending[0] = Buffer.buffer();
-                        if (answer != null) {
-                          s.write(
-                              Buffer.buffer()
-                                  .appendUnsignedShort(answer.length)
-                                  .appendBytes(answer));
-                        }
-                      });
-                });
-    tcp.listen(this.port, host).toCompletionStage().toCompletableFuture().get();
+  }
+
+  private static <T> T get(io.vertx.core.Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get();
   }
 
   private static byte[] answer(byte[] wire, boolean udp) {
