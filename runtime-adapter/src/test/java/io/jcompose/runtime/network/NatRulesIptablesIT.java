@@ -17,20 +17,7 @@ class NatRulesIptablesIT {
 
   @Test
   void firstNetwork_isolationDropIsInstalledAboveTheJumpToTheAcceptChain() throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p =
-        new ProcessBuilder(
-                "unshare",
-                "-n",
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                AddOneNetwork.class.getName())
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(out).isZero();
+    String out = inOwnNamespace(AddOneNetwork.class);
     List<String> forward = out.lines().filter(l -> l.startsWith("-A FORWARD")).toList();
     int drop = indexOf(forward, "-i jc-0123abcd -o jc-+");
     int jump = indexOf(forward, "-j JCOMPOSE-FORWARD");
@@ -42,6 +29,38 @@ class NatRulesIptablesIT {
         .as("the bridge's own traffic accepted above the drop:\n%s", out)
         .isNotNegative()
         .isLessThan(drop);
+  }
+
+  @Test
+  void internalNetwork_itsDropsAloneKeepARoutedContainerFromTheOutside() throws Exception {
+    String run =
+        java.util.HexFormat.of().toHexDigits(new java.util.Random().nextInt()).substring(2);
+    try {
+      String out = inOwnNamespace(InternalTraffic.class, run);
+      assertThat(out).contains("with rules: blocked\n", "rules removed: reached\n");
+    } finally {
+      Shell.sh("ip netns del jcit-c" + run + "; ip netns del jcit-o" + run);
+    }
+  }
+
+  /** Runs {@code main} in a child JVM in a new network namespace; its output, once it exits 0. */
+  private static String inOwnNamespace(Class<?> main, String... args) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cmd =
+        new java.util.ArrayList<>(
+            List.of(
+                "unshare",
+                "-n",
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                main.getName()));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    return out;
   }
 
   private static int indexOf(List<String> rules, String part) {
@@ -61,6 +80,59 @@ class NatRulesIptablesIT {
               "p_n", "jc-0123abcd", "172.31.250.0/24", "172.31.250.1", null, false, 1500, null);
       new NatRules(false, true).add(n);
       System.out.print(HostCommand.run("iptables -S FORWARD", null, "iptables", "-S", "FORWARD"));
+    }
+  }
+
+  /**
+   * Runs in the child: a bridge with a "container" namespace on an internal network, an "outside"
+   * namespace routed both ways and forwarding on, so that only the iptables rules can block.
+   */
+  static final class InternalTraffic {
+    public static void main(String[] args) {
+      String c = "jcit-c" + args[0];
+      String o = "jcit-o" + args[0];
+      NetworkState n =
+          new NetworkState(
+              "p_in", "jc-0123abce", "172.31.251.0/24", "172.31.251.1", null, true, 1500, null);
+      NatRules rules = new NatRules(false, true);
+      try {
+        HostCommand.shell(
+            "setup",
+            String.join(
+                "\n",
+                "set -e",
+                "ip link set lo up",
+                "echo 1 > /proc/sys/net/ipv4/ip_forward",
+                "ip link add jc-0123abce type bridge",
+                "ip addr add 172.31.251.1/24 dev jc-0123abce",
+                "ip link set jc-0123abce up",
+                "ip netns add " + c,
+                "ip link add jcitc type veth peer name eth0 netns " + c,
+                "ip link set jcitc master jc-0123abce up",
+                "ip -n " + c + " addr add 172.31.251.2/24 dev eth0",
+                "ip -n " + c + " link set eth0 up",
+                "ip -n " + c + " route add default via 172.31.251.1",
+                "ip netns add " + o,
+                "ip link add jcito type veth peer name eth0 netns " + o,
+                "ip addr add 198.18.251.2/30 dev jcito",
+                "ip link set jcito up",
+                "ip -n " + o + " addr add 198.18.251.1/30 dev eth0",
+                "ip -n " + o + " link set eth0 up",
+                "ip -n " + o + " route add default via 198.18.251.2"));
+        rules.add(n);
+        System.out.println("with rules: " + ping(c));
+        rules.remove(n);
+        System.out.println("rules removed: " + ping(c));
+      } finally {
+        HostCommand.tryRun(null, "/bin/sh", "-c", "ip netns del " + c + "; ip netns del " + o);
+      }
+    }
+
+    private static String ping(String netns) {
+      HostCommand.Result r =
+          HostCommand.tryRun(
+              null, "ip", "netns", "exec", netns, "busybox", "ping", "-c1", "-W1", "198.18.251.1");
+      return r.exit() == 0 ? "reached" : "blocked";
     }
   }
 }
