@@ -49,6 +49,14 @@ cleanup() {
   done
   rm -f "$results"
   drop_own_state
+  # wrk leaves tens of thousands of connections in TIME_WAIT for a minute, holding ephemeral
+  # ports; tests run right after would find few free. Wait for them to go (at most 90 s).
+  local i
+  for i in $(seq 1 90); do
+    (($(ss -Htan state time-wait | wc -l) < 2000)) && break
+    ((i == 1)) && say "waiting for the benchmark's TIME_WAIT connections to end"
+    sleep 1
+  done
 }
 trap cleanup EXIT
 

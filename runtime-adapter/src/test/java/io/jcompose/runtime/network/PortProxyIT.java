@@ -324,19 +324,23 @@ class PortProxyIT {
         .start();
   }
 
-  /** A port P with P and P + 1 both free on every address right now. */
-  private static int freePortPair() throws Exception {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int first = freePort();
-      if (first < 65535) {
-        try (ServerSocket next = new ServerSocket(first + 1)) {
-          return first;
-        } catch (java.io.IOException taken) {
-          // The next port is in use: try another pair.
-        }
+  /**
+   * A port P with P and P + 1 both free on every address right now, drawn below the kernel's
+   * ephemeral range (32768 and up): there, outgoing connections cannot take it between this check
+   * and the test's bind, and a burst of them (tens of thousands in TIME_WAIT after a benchmark)
+   * does not leave every pair taken.
+   */
+  private static int freePortPair() {
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int first = java.util.concurrent.ThreadLocalRandom.current().nextInt(20000, 32000);
+      try (ServerSocket a = new ServerSocket(first);
+          ServerSocket b = new ServerSocket(first + 1)) {
+        return first;
+      } catch (java.io.IOException taken) {
+        // One of the two is in use: try another pair.
       }
     }
-    throw new IllegalStateException("no two consecutive free ports found");
+    throw new IllegalStateException("no two consecutive free ports found in 20000-32000");
   }
 
   private static void waitForPort(Path netns, int port) throws Exception {
