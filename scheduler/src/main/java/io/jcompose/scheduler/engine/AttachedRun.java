@@ -29,20 +29,25 @@ final class AttachedRun {
                     new ConflictException(
                         "container " + container + " is already running; run creates a new one"));
               }
-              return ctx.adopter.tracked(null, state).map(state);
-            })
+              return ctx.adopter
+                  .tracked(null, state)
+                  .compose(live -> started(live, state, autoRemove, columns, lines));
+            });
+  }
+
+  // With --service-ports the host ports open before the process starts, as for up: a taken one
+  // fails the run before anything ran.
+  private Future<AttachedExec> started(
+      LiveContainer live, ContainerState state, boolean autoRemove, int columns, int lines) {
+    return ctx.ops
+        .withPortsFirst(live, () -> ctx.rt.containers().startAttached(state.id(), columns, lines))
+        .recover(e -> ctx.ops.removedAfterFailedStart(state.id(), autoRemove, e))
+        .map(attached -> logged(state, attached))
         .compose(
-            state ->
-                ctx.rt
-                    .containers()
-                    .startAttached(state.id(), columns, lines)
-                    .recover(e -> removedAfterFailure(state, autoRemove, e))
-                    .map(attached -> logged(state, attached))
-                    .compose(
-                        attached ->
-                            ctx.supervisor
-                                .started(state.id())
-                                .map(attached.withExitCode(ended(state, attached, autoRemove)))));
+            attached ->
+                ctx.supervisor
+                    .started(state.id())
+                    .map(attached.withExitCode(ended(state, attached, autoRemove))));
   }
 
   /** The process's output also goes to the container's log, as docker keeps it. */
@@ -54,19 +59,6 @@ final class AttachedRun {
         new LoggedOutput(attached.stderr(), log, "stderr"),
         attached.exitCode(),
         attached.resizer());
-  }
-
-  /** A start that failed (no such command…) leaves nothing behind with {@code --rm}. */
-  private Future<AttachedExec> removedAfterFailure(
-      ContainerState state, boolean autoRemove, Throwable failure) {
-    if (!autoRemove) {
-      return Future.failedFuture(failure);
-    }
-    return ctx.rt
-        .containers()
-        .inspect(state.id())
-        .compose(now -> ctx.ops.remove(now, null, ctx.limiter(0), Progress.NONE))
-        .transform(removed -> Future.failedFuture(failure));
   }
 
   private Future<Integer> ended(ContainerState state, AttachedExec attached, boolean autoRemove) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * The single-container steps every verb is made of: create (network first, rolled back when the
@@ -142,28 +143,51 @@ final class ContainerOps {
         .submit(
             () -> {
               progress.working(resource, "Starting");
-              return ports
-                  .publish(c)
-                  .compose(
-                      published -> {
-                        c.published = published;
-                        return rt.containers().start(c.id);
-                      })
-                  .compose(st -> supervisor.started(c.id))
-                  .recover(e -> notStarted(c, e));
+              return withPortsFirst(
+                  c, () -> rt.containers().start(c.id).compose(st -> supervisor.started(c.id)));
             })
         .onSuccess(v -> progress.done(resource, "Started"))
         .onFailure(e -> progress.error(resource, e.getMessage()));
   }
 
+  /**
+   * Opens the container's host ports, then runs {@code start}, the runtime start of its process. A
+   * taken port fails before the process runs; a failure of either leaves no port open and no DNS
+   * answer for a container that is not running.
+   */
+  <T> Future<T> withPortsFirst(LiveContainer c, Supplier<Future<T>> start) {
+    return ports
+        .publish(c)
+        .compose(
+            published -> {
+              c.published = published;
+              return start.get();
+            })
+        .recover(e -> notStarted(c, e));
+  }
+
   // A container created for an immediate start still answers in DNS, and its ports may be open:
   // neither may outlive a start that failed. A container that did start keeps both.
-  private Future<Void> notStarted(LiveContainer c, Throwable failure) {
+  private <T> Future<T> notStarted(LiveContainer c, Throwable failure) {
     if (c.status == ContainerStatus.RUNNING) {
       return Future.failedFuture(failure);
     }
     c.published = java.util.List.of();
     return networking.stopped(c.netKey).transform(v -> Future.failedFuture(failure));
+  }
+
+  /**
+   * A one-off container whose start failed (no such command, a taken host port…) leaves nothing
+   * behind with {@code --rm}: it is removed, then {@code failure} is reported.
+   */
+  <T> Future<T> removedAfterFailedStart(String id, boolean autoRemove, Throwable failure) {
+    if (!autoRemove) {
+      return Future.failedFuture(failure);
+    }
+    return rt.containers()
+        .inspect(id)
+        .compose(now -> remove(now, null, new ParallelLimiter(1), Progress.NONE))
+        .transform(removed -> Future.failedFuture(failure));
   }
 
   /** Stops a container as a user stop (its restart policy does not bring it back). */

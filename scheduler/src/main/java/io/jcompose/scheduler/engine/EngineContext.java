@@ -43,6 +43,7 @@ final class EngineContext {
             ticker,
             store,
             events,
+            this::portsBeforeRestart,
             this::whenRunning,
             c -> {
               c.published = List.of();
@@ -57,9 +58,14 @@ final class EngineContext {
     this.executor = new PlanExecutor(rt, ops, supervisor, networking, adopter);
   }
 
-  // DNS answers again and ports open; a re-adopted container's ports were reopened by the port
-  // publisher itself, so they are only read back, and a start by a verb opened them before the
-  // process ran. A restart by the restart policy opens them here.
+  // A restart by the restart policy opens the host ports before the process runs, as a start does.
+  private Future<Void> portsBeforeRestart(LiveContainer c) {
+    return servicePorts.publish(c).onSuccess(ports -> c.published = ports).mapEmpty();
+  }
+
+  // DNS answers again. A re-adopted container's ports were reopened by the port publisher itself,
+  // so they are only read back; every other start (by a verb, by the restart policy, an attached
+  // run) opened them before the process ran.
   private Future<Void> whenRunning(LiveContainer c) {
     boolean adopting = c.adopting;
     c.adopting = false;
@@ -67,18 +73,12 @@ final class EngineContext {
         .running(c.netKey)
         .compose(
             v -> {
-              if (c.serviceModel == null || c.netKey == null) {
-                return Future.succeededFuture(List.<PublishedPort>of());
-              }
-              if (adopting) {
-                return rt.ports() == null
-                    ? Future.succeededFuture(List.<PublishedPort>of())
-                    : rt.ports().published(c.netKey);
-              }
-              if (!c.published.isEmpty()) {
+              if (!adopting || c.serviceModel == null || c.netKey == null) {
                 return Future.succeededFuture(c.published);
               }
-              return servicePorts.publish(c);
+              return rt.ports() == null
+                  ? Future.succeededFuture(List.<PublishedPort>of())
+                  : rt.ports().published(c.netKey);
             })
         .onSuccess(ports -> c.published = ports)
         .mapEmpty();

@@ -196,11 +196,14 @@ final class ExecVerbs {
       // The client starts it through run/attach, with its stdio.
       return Future.succeededFuture(new RunResult(c.name, 0));
     }
+    Future<Void> started =
+        ctx.ops
+            .start(c, limiter, progress)
+            .recover(e -> ctx.ops.removedAfterFailedStart(c.id, options.autoRemove(), e));
     if (options.detach()) {
-      return ctx.ops.start(c, limiter, progress).map(new RunResult(c.name, 0));
+      return started.map(new RunResult(c.name, 0));
     }
-    Future<ContainerState> exited =
-        ctx.ops.start(c, limiter, progress).compose(v -> ctx.rt.containers().waitForExit(c.id));
+    Future<ContainerState> exited = started.compose(v -> ctx.rt.containers().waitForExit(c.id));
     Future<ContainerRuntime.LogStream> logs =
         exited.compose(
             st ->

@@ -98,7 +98,9 @@ final class LifecycleVerbs {
                         containers ->
                             ServiceOrder.run(
                                 project,
-                                containers.stream().filter(ContainerState::isAlive).toList(),
+                                containers.stream()
+                                    .filter(c -> c.isAlive() || restarting(c))
+                                    .toList(),
                                 true,
                                 group ->
                                     ServiceOrder.each(
@@ -110,6 +112,13 @@ final class LifecycleVerbs {
                                                 options.timeout(),
                                                 limiter,
                                                 progress)))));
+  }
+
+  // As on Docker, stopping a container its restart policy is about to start again (or keeps
+  // failing to, its host port taken) cancels that restart.
+  private boolean restarting(ContainerState c) {
+    LiveContainer live = ctx.supervisor.get(c.id());
+    return live != null && live.status == ContainerStatus.RESTARTING;
   }
 
   Future<Void> restart(String name, RestartOptions options, Progress progress) {

@@ -33,6 +33,7 @@ final class Supervisor {
   private final Ticker ticker;
   private final EngineStateStore store;
   private final EventHub events;
+  private final Function<LiveContainer, Future<Void>> beforeRestart;
   private final Function<LiveContainer, Future<Void>> onRunning;
   private final Function<LiveContainer, Future<Void>> onStopped;
   private final Map<String, LiveContainer> live = new ConcurrentHashMap<>();
@@ -44,6 +45,7 @@ final class Supervisor {
       Ticker ticker,
       EngineStateStore store,
       EventHub events,
+      Function<LiveContainer, Future<Void>> beforeRestart,
       Function<LiveContainer, Future<Void>> onRunning,
       Function<LiveContainer, Future<Void>> onStopped) {
     this.vertx = vertx;
@@ -51,6 +53,7 @@ final class Supervisor {
     this.ticker = ticker;
     this.store = store;
     this.events = events;
+    this.beforeRestart = beforeRestart;
     this.onRunning = onRunning;
     this.onStopped = onStopped;
   }
@@ -207,15 +210,23 @@ final class Supervisor {
     }
   }
 
+  // The host ports open before the process starts, as for a start by a verb: a port taken while
+  // the container was down fails this attempt, and the next one comes with the back-off.
   private void scheduleRestart(LiveContainer c, Duration delay) {
     Ticker.Cancellable pending =
         ticker.schedule(
             delay,
             () ->
-                runtime
-                    .start(c.id)
+                beforeRestart
+                    .apply(c)
+                    .compose(v -> abandoned(c) ? Future.succeededFuture() : runtime.start(c.id))
                     .onSuccess(
                         st -> {
+                          if (st == null) {
+                            // Abandoned: the ports this attempt opened close again.
+                            onStopped.apply(c);
+                            return;
+                          }
                           synchronized (this) {
                             c.pendingRestart = null;
                             c.record = c.record.restarted();
@@ -224,18 +235,40 @@ final class Supervisor {
                           events.publish(c, "restart", Map.of());
                           running(c, ticker.now(), true);
                         })
-                    .onFailure(
-                        err -> {
-                          // Docker keeps trying with a growing delay; so do we.
-                          Duration next;
-                          synchronized (this) {
-                            next = c.backoff.next(Duration.ZERO);
-                          }
-                          scheduleRestart(c, next);
-                        }));
+                    .onFailure(err -> restartFailed(c, err)));
     synchronized (this) {
       c.pendingRestart = pending;
     }
+  }
+
+  // A user stop or a removal came while the ports were opening: the restart is off.
+  private synchronized boolean abandoned(LiveContainer c) {
+    return c.record.stoppedByUser() || live.get(c.id) != c;
+  }
+
+  private void restartFailed(LiveContainer c, Throwable err) {
+    // Docker gives up after a failed restart (moby#39559); jcompose keeps trying with a growing
+    // delay, so a freed port brings the container back. Ports an attempt opened close again.
+    onStopped.apply(c);
+    if (abandoned(c)) {
+      return;
+    }
+    Duration next;
+    synchronized (this) {
+      next = c.backoff.next(Duration.ZERO);
+    }
+    String why = err.getMessage() == null ? err.toString() : err.getMessage();
+    events.publish(c, "restart_failed", Map.of("error", why));
+    // The daemon's stderr is its log (DaemonLog's format); nobody else sees a restart fail.
+    System.err.println(
+        Instant.now()
+            + " container "
+            + c.name
+            + ": restart failed, next try in "
+            + next.toMillis()
+            + " ms: "
+            + why);
+    scheduleRestart(c, next);
   }
 
   /** A user stop is coming: no restart for this exit, health stops. */

@@ -178,6 +178,20 @@ final class FakeContainerRuntime implements ContainerRuntime {
     return done.future();
   }
 
+  /** A start whose stdio goes nowhere; the exit code completes when the container exits. */
+  @Override
+  public Future<io.jcompose.runtime.api.AttachedExec> startAttached(
+      String id, int columns, int lines) {
+    return start(id)
+        .map(
+            st ->
+                new io.jcompose.runtime.api.AttachedExec(
+                    java.io.OutputStream.nullOutputStream(),
+                    java.io.InputStream.nullInputStream(),
+                    java.io.InputStream.nullInputStream(),
+                    waitForExit(id).map(ContainerState::exitCode)));
+  }
+
   /** Makes a running container exit with {@code code}, as if its process ended. */
   void exit(String name, int code) {
     Box b = box(name);
