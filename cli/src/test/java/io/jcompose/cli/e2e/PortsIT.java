@@ -95,6 +95,45 @@ class PortsIT {
   }
 
   @Test
+  void runServicePorts_hostPortHeldByAnotherProcess_failsOnOneLine_andWithRmLeavesNothing()
+      throws Exception {
+    int taken = LoopbackHttp.freePort();
+    int other = LoopbackHttp.freePort();
+    String yaml =
+        service("b", "exec sleep 3600")
+            + "    ports: [\"127.0.0.1:"
+            + other
+            + ":81\", \"127.0.0.1:"
+            + taken
+            + ":80\"]\n";
+    Process holder =
+        new ProcessBuilder("busybox", "nc", "-l", "-p", Integer.toString(taken)).start();
+    try (SampleStack p = state.forComposeFile(write("run-taken", yaml), "runtaken")) {
+      awaitListening(taken);
+      String line =
+          "jcompose: service b: host port 127.0.0.1:"
+              + taken
+              + "/tcp is already in use by pid "
+              + holder.pid()
+              + " (busybox); stop it or publish another host port";
+
+      for (String mode : List.of("-d", "-T")) {
+        CommandResult run =
+            p.composeWithInput(
+                "", "--progress", "quiet", "run", "--rm", mode, "--service-ports", "b");
+
+        assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
+        assertThat(run.stderr().lines().toList()).as(run.describe()).containsExactly(line);
+        assertThat(accepts(other)).as("run %s: port %d has no listener", mode, other).isFalse();
+        // ps lists one-off containers too.
+        assertThat(p.containers()).as("run %s --rm leaves no one-off", mode).isEmpty();
+      }
+    } finally {
+      holder.destroyForcibly();
+    }
+  }
+
+  @Test
   void port_printsTheRandomHostPortPsReports_andTheServiceAnswersThroughIt() throws Exception {
     String yaml =
         service("web", "echo port-it-page > /tmp/index.html; exec httpd -f -p 80 -h /tmp")
