@@ -9,15 +9,27 @@ import java.util.List;
  * @param ipv4Address static address, or null to allocate one
  * @param macAddress MAC address, or null for a generated one
  * @param aliases extra DNS names on this network (the service name among them)
+ * @param gwPriority {@code gw_priority}: the non-internal network with the highest one carries the
+ *     default route (ties go to the earlier endpoint); 0 by default
  */
 public record EndpointSpec(
-    String network, String ipv4Address, String macAddress, List<String> aliases) {
+    String network, String ipv4Address, String macAddress, List<String> aliases, int gwPriority) {
   public EndpointSpec {
     aliases = List.copyOf(aliases);
+  }
+
+  /** An endpoint with the default gateway priority 0. */
+  public EndpointSpec(String network, String ipv4Address, String macAddress, List<String> aliases) {
+    this(network, ipv4Address, macAddress, aliases, 0);
   }
 
   /** An endpoint with an allocated address, a generated MAC and the given aliases. */
   public static EndpointSpec of(String network, String... aliases) {
     return new EndpointSpec(network, null, null, List.of(aliases));
+  }
+
+  /** Returns a copy with the given {@code gw_priority}. */
+  public EndpointSpec withGwPriority(int priority) {
+    return new EndpointSpec(network, ipv4Address, macAddress, aliases, priority);
   }
 }

@@ -128,8 +128,8 @@ final class AttachmentRegistry {
           "container " + id + " is already attached to its networks; detach it first");
     }
     List<EndpointState> endpoints = new ArrayList<>();
+    List<NetworkState> nets = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    boolean routed = false;
     for (EndpointSpec e : spec.endpoints()) {
       NetworkState n = networks.get(e.network());
       if (!seen.add(n.name())) {
@@ -148,11 +148,15 @@ final class AttachmentRegistry {
               mac.toLowerCase(java.util.Locale.ROOT),
               n.gateway(),
               aliases);
-      // The first network with a way out carries the default route; internal ones have none.
-      boolean route = !routed && !n.internal();
-      routed |= route;
       endpoints.add(ep);
-      plugs.add(new EndpointSetup.Plug(ep, n.bridge(), n.cidr().prefix(), n.mtu(), route));
+      nets.add(n);
+    }
+    int routed = routedEndpoint(spec.endpoints(), nets);
+    for (int i = 0; i < endpoints.size(); i++) {
+      NetworkState n = nets.get(i);
+      plugs.add(
+          new EndpointSetup.Plug(
+              endpoints.get(i), n.bridge(), n.cidr().prefix(), n.mtu(), i == routed));
     }
     Path netns = netnsDir.resolve(id);
     Path dir;
@@ -177,6 +181,21 @@ final class AttachmentRegistry {
     pending.put(id, state);
     busy.add(id);
     return state;
+  }
+
+  /**
+   * The endpoint that carries the default route, or -1: as Docker, the network with a way out
+   * (internal ones have none) with the highest {@code gw_priority}, the earliest on a tie.
+   */
+  static int routedEndpoint(List<EndpointSpec> specs, List<NetworkState> nets) {
+    int routed = -1;
+    for (int i = 0; i < specs.size(); i++) {
+      if (!nets.get(i).internal()
+          && (routed < 0 || specs.get(i).gwPriority() > specs.get(routed).gwPriority())) {
+        routed = i;
+      }
+    }
+    return routed;
   }
 
   AttachmentState join(String containerId, String targetId) {

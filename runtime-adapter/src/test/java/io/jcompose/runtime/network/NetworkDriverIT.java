@@ -464,6 +464,25 @@ class NetworkDriverIT {
   }
 
   @Test
+  void defaultRouteGoesViaTheHighestGwPriorityNetworkThatHasAWayOut() {
+    String first = network("gw-a", false);
+    String preferred = network("gw-b", false);
+    String closed = network("gw-c", true);
+    Attachment c =
+        attach(
+            "gw-1",
+            EndpointSpec.of(first, "g"),
+            EndpointSpec.of(preferred, "g").withGwPriority(1),
+            EndpointSpec.of(closed, "g").withGwPriority(5));
+    Attachment tie = attach("gw-2", EndpointSpec.of(first, "t"), EndpointSpec.of(preferred, "t"));
+
+    assertThat(Shell.inNetns(c.netns(), "ip -4 route show default").text().strip())
+        .isEqualTo("default via " + c.endpoints().get(1).gateway() + " dev eth1");
+    assertThat(Shell.inNetns(tie.netns(), "ip -4 route show default").text().strip())
+        .isEqualTo("default via " + tie.endpoints().get(0).gateway() + " dev eth0");
+  }
+
+  @Test
   void networkModeNoneHasOnlyLoopbackAndJoinersKeepTheNamespace() throws Exception {
     Attachment none = attach("none-1");
     assertThat(Shell.inNetns(none.netns(), "ip -o link").text().trim().split("\n")).hasSize(1);

@@ -90,7 +90,8 @@ final class ContainerNetworking {
                   sn.macAddress() != null
                       ? sn.macAddress()
                       : endpoints.isEmpty() ? serviceMac : null,
-                  aliases));
+                  aliases,
+                  sn.gwPriority() == null ? 0 : sn.gwPriority()));
         }
       }
       attachment = rt.networks().attach(attachSpec(netKey, s, spec, endpoints));
