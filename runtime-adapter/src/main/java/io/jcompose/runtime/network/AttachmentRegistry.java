@@ -81,9 +81,7 @@ final class AttachmentRegistry {
 
   AttachmentState attach(AttachSpec spec) {
     String id = spec.containerId();
-    if (id == null || !id.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
-      throw new RuntimeFailure("container id '" + id + "' is not a valid file name");
-    }
+    StateStore.checkedName("container id", id);
     AttachmentState state;
     List<EndpointSetup.Plug> plugs = new ArrayList<>();
     synchronized (lock) {
@@ -142,7 +140,7 @@ final class AttachmentRegistry {
       EndpointState ep =
           new EndpointState(
               n.name(),
-              "eth" + endpoints.size(),
+              e.interfaceName() != null ? e.interfaceName() : defaultName(spec, endpoints),
               DeviceNames.hostVeth(id, n.name()),
               Cidr.format(address),
               mac.toLowerCase(java.util.Locale.ROOT),
@@ -181,6 +179,21 @@ final class AttachmentRegistry {
     pending.put(id, state);
     busy.add(id);
     return state;
+  }
+
+  /**
+   * The next {@code ethN} for an endpoint without {@code interface_name}: as Docker, the unnamed
+   * ones count up from eth0; a name another endpoint asked for explicitly is skipped.
+   */
+  private static String defaultName(AttachSpec spec, List<EndpointState> before) {
+    Set<String> taken = new HashSet<>();
+    spec.endpoints().forEach(e -> taken.add(e.interfaceName()));
+    before.forEach(e -> taken.add(e.interfaceName()));
+    int n = 0;
+    while (taken.contains("eth" + n)) {
+      n++;
+    }
+    return "eth" + n;
   }
 
   /**

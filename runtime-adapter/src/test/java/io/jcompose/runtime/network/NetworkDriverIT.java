@@ -483,6 +483,22 @@ class NetworkDriverIT {
   }
 
   @Test
+  void interfaceNameNamesTheInterfaceInsideAndTheOthersCountFromEth0() {
+    String a = network("if-a", false);
+    String b = network("if-b", false);
+    Attachment c =
+        attach("if-1", EndpointSpec.of(a, "i").withInterfaceName("lan0"), EndpointSpec.of(b, "i"));
+
+    assertThat(c.endpoints()).extracting(e -> e.interfaceName()).containsExactly("lan0", "eth0");
+    assertThat(Shell.inNetns(c.netns(), "ip -o -4 addr show dev lan0").text())
+        .contains(" " + c.endpoints().get(0).ipv4Address() + "/");
+    assertThat(Shell.inNetns(c.netns(), "ip -o -4 addr show dev eth0").text())
+        .contains(" " + c.endpoints().get(1).ipv4Address() + "/");
+    assertThat(Shell.inNetns(c.netns(), "ip -4 route show default").text().strip())
+        .isEqualTo("default via " + c.endpoints().get(0).gateway() + " dev lan0");
+  }
+
+  @Test
   void networkModeNoneHasOnlyLoopbackAndJoinersKeepTheNamespace() throws Exception {
     Attachment none = attach("none-1");
     assertThat(Shell.inNetns(none.netns(), "ip -o link").text().trim().split("\n")).hasSize(1);

@@ -303,7 +303,6 @@ class UpNetworksTest {
 
     assertThat(warningsFor(project("shop", service("web").networks(Map.of("default", fancy)))))
         .containsExactly(
-            "services.web.networks.default.interface_name: not supported by jcompose; ignored",
             "services.web.networks.default.ipv6_address: not supported by jcompose; ignored",
             "services.web.networks.default.link_local_ips: not supported by jcompose; ignored",
             "services.web.networks.default.driver_opts: not supported by jcompose; ignored");
