@@ -81,9 +81,7 @@ final class AttachmentRegistry {
 
   AttachmentState attach(AttachSpec spec) {
     String id = spec.containerId();
-    if (id == null || !id.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
-      throw new RuntimeFailure("container id '" + id + "' is not a valid file name");
-    }
+    StateStore.checkedName("container id", id);
     AttachmentState state;
     List<EndpointSetup.Plug> plugs = new ArrayList<>();
     synchronized (lock) {
