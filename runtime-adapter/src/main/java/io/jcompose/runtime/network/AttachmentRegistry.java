@@ -353,6 +353,7 @@ final class AttachmentRegistry {
         String ip = e.ipv4Address();
         b.client(ip, nets, a.upstreams());
         b.name(e.network(), a.containerName(), ip);
+        b.pointer(e.network(), ip, a.containerName());
         b.name(e.network(), a.hostname(), ip);
         b.name(e.network(), a.containerId(), ip);
         if (a.containerId().length() > 12) {

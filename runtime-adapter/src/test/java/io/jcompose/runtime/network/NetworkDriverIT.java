@@ -212,6 +212,26 @@ class NetworkDriverIT {
   }
 
   @Test
+  void reverseLookupOfAContainerAddressNamesItOnlyOnTheAskersNetworks() {
+    String net = network("ptr", false);
+    String other = network("ptr-x", false);
+    String id = run + "-ptr-1";
+    containers.add(id);
+    Attachment named =
+        await(
+            driver.attach(
+                AttachSpec.of(id, "ptr", List.of(EndpointSpec.of(net, "svc")))
+                    .withContainerName("it" + run + "-svc-1")));
+    Attachment client = attach("ptr-asker-1", EndpointSpec.of(net, "asker"));
+    Attachment outsider = attach("ptr-outsider-1", EndpointSpec.of(other, "outsider"));
+
+    Shell.Out ptr = Shell.in(client, "busybox nslookup " + named.primaryAddress());
+    assertThat(ptr.text()).contains("name = it" + run + "-svc-1." + net + "\n");
+    Shell.Out elsewhere = Shell.in(outsider, "busybox nslookup " + named.primaryAddress());
+    assertThat(elsewhere.text()).doesNotContain("-svc-1");
+  }
+
+  @Test
   void withoutNftOrIptablesNetworksStillResolveAndReachAndLeaveNothing() {
     LinuxNetworkDriver bare =
         new LinuxNetworkDriver(
