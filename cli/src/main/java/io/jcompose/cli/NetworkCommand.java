@@ -1,6 +1,8 @@
 package io.jcompose.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jcompose.cli.client.DaemonException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,11 +173,25 @@ final class NetworkCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NETWORK", arity = "1..*")
     List<String> names;
 
+    /** Removes every network it can, as docker does, then fails naming those it could not. */
     @Override
     public Integer call() {
-      daemon().call("network/rm", body("names", names), e -> {});
-      names.forEach(out()::println);
+      List<String> failures = new ArrayList<>();
+      for (String name : names) {
+        try {
+          daemon().call("network/rm", body("names", List.of(name)), e -> {});
+          out().println(name);
+        } catch (DaemonException e) {
+          if (!e.kind().equals("not_found") && !e.kind().equals("conflict")) {
+            throw e;
+          }
+          failures.add(e.getMessage());
+        }
+      }
       out().flush();
+      if (!failures.isEmpty()) {
+        throw new CliException(String.join("; ", failures));
+      }
       return ExitCodes.OK;
     }
   }

@@ -59,38 +59,53 @@ class NetworkCommandIT {
               "com.docker.network.driver.mtu=1400",
               network);
       assertThat(create.succeeded()).as(create.describe()).isTrue();
-      assertThat(stack.jcompose("network", "ls", "-q").stdout().lines()).contains(network);
-      JsonNode inspected =
-          JSON.readTree(stack.jcompose("network", "inspect", network).stdout()).get(0);
-      assertThat(inspected.path("labels").path("team").asText()).isEqualTo("web");
-      String bridge = inspected.path("bridge").asText();
-      assertThat(bridge).startsWith("jc-");
-
-      CommandResult up = stack.compose("up", "-d");
-      assertThat(up.succeeded()).as(up.describe()).isTrue();
-      CommandResult mtu = stack.compose("exec", "-T", "app", "cat", "/sys/class/net/eth0/mtu");
-      assertThat(mtu.stdout().strip()).as(mtu.describe()).isEqualTo("1400");
-
-      CommandResult inUse = stack.jcompose("network", "rm", network);
-      assertThat(inUse.exitCode()).as(inUse.describe()).isEqualTo(1);
-      assertThat(inUse.stderr().strip().lines()).as(inUse.describe()).hasSize(1);
-      assertThat(inUse.stderr()).contains(network);
-
-      CommandResult down = stack.compose("down");
-      assertThat(down.succeeded()).as(down.describe()).isTrue();
-      assertThat(stack.jcompose("network", "ls", "-q").stdout().lines())
-          .as("an external network outlives down")
-          .contains(network);
-      assertThat(linkExists(bridge)).isTrue();
-
-      CommandResult rm = stack.jcompose("network", "rm", network);
-      assertThat(rm.succeeded()).as(rm.describe()).isTrue();
-      assertThat(stack.jcompose("network", "ls", "-q").stdout().lines()).doesNotContain(network);
-      assertThat(linkExists(bridge)).as("bridge %s after network rm", bridge).isFalse();
+      try {
+        assertExternalNetworkLifecycle(stack, network);
+      } finally {
+        // A failed assertion may leave the project on the network: down first, or rm is refused.
+        stack.compose("down");
+        stack.jcompose("network", "rm", network);
+      }
     } finally {
       Files.deleteIfExists(compose);
       Files.deleteIfExists(dir);
     }
+  }
+
+  private static void assertExternalNetworkLifecycle(SampleStack stack, String network)
+      throws Exception {
+    CommandResult again = stack.jcompose("network", "create", network);
+    assertThat(again.exitCode()).as(again.describe()).isEqualTo(1);
+    assertThat(again.stderr().strip().lines()).as(again.describe()).hasSize(1);
+    assertThat(again.stderr()).contains("network " + network + " already exists");
+    assertThat(stack.jcompose("network", "ls", "-q").stdout().lines()).contains(network);
+    JsonNode inspected =
+        JSON.readTree(stack.jcompose("network", "inspect", network).stdout()).get(0);
+    assertThat(inspected.path("labels").path("team").asText()).isEqualTo("web");
+    String bridge = inspected.path("bridge").asText();
+    assertThat(bridge).startsWith("jc-");
+
+    CommandResult up = stack.compose("up", "-d");
+    assertThat(up.succeeded()).as(up.describe()).isTrue();
+    CommandResult mtu = stack.compose("exec", "-T", "app", "cat", "/sys/class/net/eth0/mtu");
+    assertThat(mtu.stdout().strip()).as(mtu.describe()).isEqualTo("1400");
+
+    CommandResult inUse = stack.jcompose("network", "rm", network);
+    assertThat(inUse.exitCode()).as(inUse.describe()).isEqualTo(1);
+    assertThat(inUse.stderr().strip().lines()).as(inUse.describe()).hasSize(1);
+    assertThat(inUse.stderr()).contains(network);
+
+    CommandResult down = stack.compose("down");
+    assertThat(down.succeeded()).as(down.describe()).isTrue();
+    assertThat(stack.jcompose("network", "ls", "-q").stdout().lines())
+        .as("an external network outlives down")
+        .contains(network);
+    assertThat(linkExists(bridge)).isTrue();
+
+    CommandResult rm = stack.jcompose("network", "rm", network);
+    assertThat(rm.succeeded()).as(rm.describe()).isTrue();
+    assertThat(stack.jcompose("network", "ls", "-q").stdout().lines()).doesNotContain(network);
+    assertThat(linkExists(bridge)).as("bridge %s after network rm", bridge).isFalse();
   }
 
   @Test
@@ -110,6 +125,20 @@ class NetworkCommandIT {
       CommandResult option = stack.jcompose("network", "create", "-o", "foo=1", "e2enetbadopt");
       assertThat(option.exitCode()).as(option.describe()).isEqualTo(1);
       assertThat(option.stderr()).contains("'foo' is not supported");
+      assertThat(stack.jcompose("network", "ls", "-q").stdout().strip()).isEmpty();
+
+      String kept = "e2enetrm" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+      CommandResult made = stack.jcompose("network", "create", kept);
+      assertThat(made.succeeded()).as(made.describe()).isTrue();
+      try {
+        CommandResult some = stack.jcompose("network", "rm", "e2enetnosuch", kept);
+        assertThat(some.exitCode()).as(some.describe()).isEqualTo(1);
+        assertThat(some.stdout().strip()).as("removed despite the other").isEqualTo(kept);
+        assertThat(some.stderr().strip().lines()).as(some.describe()).hasSize(1);
+        assertThat(some.stderr()).contains("e2enetnosuch");
+      } finally {
+        stack.jcompose("network", "rm", kept);
+      }
       assertThat(stack.jcompose("network", "ls", "-q").stdout().strip()).isEmpty();
     } finally {
       Files.deleteIfExists(compose);

@@ -11,16 +11,21 @@ import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.PTRRecord;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
  * Answers a query from the table, or says that it must be forwarded. Names the networks know are
  * answered with every address (rotated per query so clients spread over replicas) and a TTL of 0: a
- * client must ask again rather than keep an address of a container that has stopped.
+ * client must ask again rather than keep an address of a container that has stopped. A reverse name
+ * ({@code in-addr.arpa}) of a container address on the client's networks gets that container's PTR
+ * record the same way.
  */
 final class DnsAnswers {
   private final AtomicInteger rotation = new AtomicInteger();
@@ -35,14 +40,20 @@ final class DnsAnswers {
     if (question == null || query.getHeader().getOpcode() != 0) {
       return new Outcome(query, error(query, Rcode.NOTIMP, udp));
     }
-    List<String> addresses = table.lookup(question.getName().toString(), source, network);
-    if (addresses.isEmpty()) {
+    String name = question.getName().toString();
+    List<String> addresses = table.lookup(name, source, network);
+    // A reverse name of an address on the client's networks; any other goes upstream.
+    List<String> pointers = addresses.isEmpty() ? table.pointers(name, source, network) : List.of();
+    if (addresses.isEmpty() && pointers.isEmpty()) {
       return new Outcome(query, null);
     }
     Message response = reply(query, Rcode.NOERROR);
     response.getHeader().setFlag(Flags.AA);
     int type = question.getType();
-    if (type == Type.A || type == Type.ANY) {
+    if ((type == Type.PTR || type == Type.ANY) && !pointers.isEmpty()) {
+      addPointers(response, question.getName(), pointers);
+    }
+    if ((type == Type.A || type == Type.ANY) && !addresses.isEmpty()) {
       List<String> rotated = new ArrayList<>(addresses);
       Collections.rotate(rotated, -Math.floorMod(rotation.getAndIncrement(), rotated.size()));
       for (String address : rotated) {
@@ -52,6 +63,17 @@ final class DnsAnswers {
     }
     // Other types of a known name (AAAA…) get an empty NOERROR: the name exists, IPv4 only.
     return new Outcome(query, wire(response, query, udp));
+  }
+
+  private static void addPointers(Message response, Name owner, List<String> targets) {
+    for (String target : targets) {
+      try {
+        response.addRecord(
+            new PTRRecord(owner, DClass.IN, 0, Name.fromString(target, Name.root)), Section.ANSWER);
+      } catch (TextParseException e) {
+        // A container or network name too long for a DNS label: that record is left out.
+      }
+    }
   }
 
   byte[] error(Message query, int rcode, boolean udp) {

@@ -106,12 +106,13 @@ public final class DnsServer {
     return Future.join(l.udp().close(), l.tcp().close()).mapEmpty();
   }
 
-  /** Stops every listener. */
+  /** Stops every listener and the client that forwards to the host's resolvers. */
   public Future<Void> closeAll() {
     List<Future<Void>> all = new ArrayList<>();
     for (String network : List.copyOf(listeners.keySet())) {
       all.add(close(network));
     }
+    all.add(forwarder.close());
     return Future.join(all).mapEmpty();
   }
 

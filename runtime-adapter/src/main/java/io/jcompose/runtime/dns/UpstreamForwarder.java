@@ -28,6 +28,11 @@ final class UpstreamForwarder {
     this.tcp = vertx.createNetClient(new NetClientOptions().setConnectTimeout((int) TIMEOUT_MS));
   }
 
+  /** Closes the TCP client; forwarding over TCP fails after this. */
+  Future<Void> close() {
+    return tcp.close();
+  }
+
   Future<byte[]> forward(byte[] query, List<String> upstreams, boolean overTcp) {
     return attempt(query, upstreams, 0, overTcp);
   }

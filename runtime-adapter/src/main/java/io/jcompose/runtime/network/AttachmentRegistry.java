@@ -81,9 +81,7 @@ final class AttachmentRegistry {
 
   AttachmentState attach(AttachSpec spec) {
     String id = spec.containerId();
-    if (id == null || !id.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
-      throw new RuntimeFailure("container id '" + id + "' is not a valid file name");
-    }
+    StateStore.checkedName("container id", id);
     AttachmentState state;
     List<EndpointSetup.Plug> plugs = new ArrayList<>();
     synchronized (lock) {
@@ -128,8 +126,8 @@ final class AttachmentRegistry {
           "container " + id + " is already attached to its networks; detach it first");
     }
     List<EndpointState> endpoints = new ArrayList<>();
+    List<NetworkState> nets = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    boolean routed = false;
     for (EndpointSpec e : spec.endpoints()) {
       NetworkState n = networks.get(e.network());
       if (!seen.add(n.name())) {
@@ -142,17 +140,21 @@ final class AttachmentRegistry {
       EndpointState ep =
           new EndpointState(
               n.name(),
-              "eth" + endpoints.size(),
+              e.interfaceName() != null ? e.interfaceName() : defaultName(spec, endpoints),
               DeviceNames.hostVeth(id, n.name()),
               Cidr.format(address),
               mac.toLowerCase(java.util.Locale.ROOT),
               n.gateway(),
               aliases);
-      // The first network with a way out carries the default route; internal ones have none.
-      boolean route = !routed && !n.internal();
-      routed |= route;
       endpoints.add(ep);
-      plugs.add(new EndpointSetup.Plug(ep, n.bridge(), n.cidr().prefix(), n.mtu(), route));
+      nets.add(n);
+    }
+    int routed = routedEndpoint(spec.endpoints(), nets);
+    for (int i = 0; i < endpoints.size(); i++) {
+      NetworkState n = nets.get(i);
+      plugs.add(
+          new EndpointSetup.Plug(
+              endpoints.get(i), n.bridge(), n.cidr().prefix(), n.mtu(), i == routed));
     }
     Path netns = netnsDir.resolve(id);
     Path dir;
@@ -177,6 +179,36 @@ final class AttachmentRegistry {
     pending.put(id, state);
     busy.add(id);
     return state;
+  }
+
+  /**
+   * The next {@code ethN} for an endpoint without {@code interface_name}: as Docker, the unnamed
+   * ones count up from eth0; a name another endpoint asked for explicitly is skipped.
+   */
+  private static String defaultName(AttachSpec spec, List<EndpointState> before) {
+    Set<String> taken = new HashSet<>();
+    spec.endpoints().forEach(e -> taken.add(e.interfaceName()));
+    before.forEach(e -> taken.add(e.interfaceName()));
+    int n = 0;
+    while (taken.contains("eth" + n)) {
+      n++;
+    }
+    return "eth" + n;
+  }
+
+  /**
+   * The endpoint that carries the default route, or -1: as Docker, the network with a way out
+   * (internal ones have none) with the highest {@code gw_priority}, the earliest on a tie.
+   */
+  static int routedEndpoint(List<EndpointSpec> specs, List<NetworkState> nets) {
+    int routed = -1;
+    for (int i = 0; i < specs.size(); i++) {
+      if (!nets.get(i).internal()
+          && (routed < 0 || specs.get(i).gwPriority() > specs.get(routed).gwPriority())) {
+        routed = i;
+      }
+    }
+    return routed;
   }
 
   AttachmentState join(String containerId, String targetId) {
@@ -321,6 +353,7 @@ final class AttachmentRegistry {
         String ip = e.ipv4Address();
         b.client(ip, nets, a.upstreams());
         b.name(e.network(), a.containerName(), ip);
+        b.pointer(e.network(), ip, a.containerName());
         b.name(e.network(), a.hostname(), ip);
         b.name(e.network(), a.containerId(), ip);
         if (a.containerId().length() > 12) {

@@ -29,10 +29,7 @@ final class HostModeFiles {
 
   static Attachment write(StateStore store, AttachSpec spec, Path hostResolvConf) {
     String what = "container " + spec.containerId() + ": files for network_mode host";
-    if (spec.containerId() == null || !spec.containerId().matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
-      throw new RuntimeFailure(
-          "container id '" + spec.containerId() + "' is not a valid file name");
-    }
+    StateStore.checkedName("container id", spec.containerId());
     String hosts = hosts(read(what, HOST_HOSTS), spec);
     String resolv = resolvConf(read(what, hostResolvConf), spec);
     Path dir;

@@ -35,6 +35,7 @@ final class NatRules {
   private final boolean nft;
   private final boolean iptables;
   private final Commands commands;
+  private final Runnable enableForwarding;
   private final Consumer<String> warnings;
   private boolean warned;
 
@@ -44,13 +45,28 @@ final class NatRules {
 
   /** With the given tools taken as installed (a test runs the iptables-only fallback). */
   NatRules(boolean nft, boolean iptables) {
-    this(nft, iptables, HostCommand::tryRun, w -> LOG.log(Level.WARNING, w));
+    this(
+        nft,
+        iptables,
+        HostCommand::tryRun,
+        NatRules::enableHostForwarding,
+        w -> LOG.log(Level.WARNING, w));
   }
 
-  NatRules(boolean nft, boolean iptables, Commands commands, Consumer<String> warnings) {
+  /**
+   * With test seams: {@code commands} runs the rule programs, {@code enableForwarding} switches
+   * IPv4 forwarding on (the host's, in production), so a unit test changes nothing on the host.
+   */
+  NatRules(
+      boolean nft,
+      boolean iptables,
+      Commands commands,
+      Runnable enableForwarding,
+      Consumer<String> warnings) {
     this.nft = nft;
     this.iptables = iptables;
     this.commands = commands;
+    this.enableForwarding = enableForwarding;
     this.warnings = warnings;
   }
 
@@ -68,7 +84,7 @@ final class NatRules {
       return;
     }
     if (!n.internal()) {
-      enableForwarding();
+      enableForwarding.run();
     }
     // The jump to the accept chain goes in first: the iptables fallback inserts the network's drops
     // at the top of FORWARD, so they must land above the jump, whose chain accepts all jc-+
@@ -208,7 +224,7 @@ final class NatRules {
     }
   }
 
-  private static void enableForwarding() {
+  private static void enableHostForwarding() {
     Path forward = Path.of("/proc/sys/net/ipv4/ip_forward");
     try {
       if (!Files.readString(forward).strip().equals("1")) {

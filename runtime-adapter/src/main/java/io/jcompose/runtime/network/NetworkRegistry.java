@@ -56,10 +56,7 @@ final class NetworkRegistry {
   }
 
   NetworkState create(NetworkSpec spec) {
-    if (spec.name() == null || !spec.name().matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
-      throw new RuntimeFailure(
-          "network name '" + spec.name() + "' is invalid; use letters, digits, '_', '.', '-'");
-    }
+    StateStore.checkedName("network name", spec.name());
     NetworkState existing = networks.get(spec.name());
     if (existing != null) {
       if (!existing.matches(spec)) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +23,7 @@ import java.util.stream.Stream;
 final class StateStore {
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
   private final Path root;
   private final SpreadDirectory containers;
 
@@ -30,13 +32,30 @@ final class StateStore {
     this.containers = new SpreadDirectory(volatileRoot.resolve("containers"));
   }
 
+  /**
+   * {@code name} when it is a plain file name: container ids and network names become paths, so
+   * {@code ../x} must never reach a resolve.
+   */
+  static String checkedName(String kind, String name) {
+    if (name == null || !FILE_NAME.matcher(name).matches()) {
+      throw new RuntimeFailure(
+          kind
+              + " '"
+              + name
+              + "' is not a valid file name; use letters, digits, '_', '.', '-', starting with a"
+              + " letter or digit");
+    }
+    return name;
+  }
+
+  /** A container's directory; an id that is not a plain file name is refused. */
   Path containerDir(String containerId) {
-    return containers.path().resolve(containerId);
+    return containers.path().resolve(checkedName("container id", containerId));
   }
 
   /** A container's directory (hosts, resolv.conf, attachment), each in its own block group. */
   Path createContainerDir(String containerId) throws IOException {
-    Path dir = containers.ensure().resolve(containerId);
+    Path dir = containers.ensure().resolve(checkedName("container id", containerId));
     Files.createDirectories(dir);
     return dir;
   }

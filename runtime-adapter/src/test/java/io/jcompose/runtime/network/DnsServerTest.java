@@ -115,6 +115,45 @@ class DnsServerTest {
   }
 
   @Test
+  void reverseLookupOfAContainerAddressGivesContainerDotNetworkLocally() throws Exception {
+    server.update(
+        new DnsTable.Builder()
+            .name("p_a", "proj-web-1", "10.0.0.9")
+            .pointer("p_a", "10.0.0.9", "proj-web-1")
+            .client("127.0.0.1", List.of("p_a"), List.of())
+            .build());
+
+    Message ptr = query("9.0.0.10.in-addr.arpa", Type.PTR, false);
+    assertThat(ptr.getRcode()).isEqualTo(Rcode.NOERROR);
+    assertThat(ptr.getHeader().getFlag(Flags.AA)).isTrue();
+    assertThat(addresses(ptr)).containsExactly("proj-web-1.p_a.");
+    assertThat(ptr.getSection(Section.ANSWER).get(0).getTTL()).isZero();
+    assertThat(addresses(query("9.0.0.10.IN-ADDR.ARPA.", Type.PTR, true)))
+        .containsExactly("proj-web-1.p_a.");
+    assertThat(upstream.queries.get() + upstream.tcpQueries.get()).isZero();
+  }
+
+  @Test
+  void reverseLookupOfAnAddressOnAnotherNetworkOrNoContainerGoesUpstream() throws Exception {
+    server.update(
+        new DnsTable.Builder()
+            .pointer("p_a", "10.0.0.9", "proj-web-1")
+            .pointer("p_b", "10.1.0.9", "proj-secret-1")
+            .client("127.0.0.1", List.of("p_a"), List.of())
+            .build());
+
+    assertThat(query("9.0.1.10.in-addr.arpa", Type.PTR, false).getSection(Section.ANSWER))
+        .isEmpty();
+    assertThat(query("8.0.0.10.in-addr.arpa", Type.PTR, false).getSection(Section.ANSWER))
+        .isEmpty();
+    query("0.0.10.in-addr.arpa", Type.PTR, false);
+    assertThat(upstream.queries.get()).isEqualTo(3);
+    server.update(DnsTable.EMPTY);
+    query("9.0.0.10.in-addr.arpa", Type.PTR, false);
+    assertThat(upstream.queries.get()).as("a stopped container's PTR goes too").isEqualTo(4);
+  }
+
+  @Test
   void answerTooBigForUdpIsTruncatedWithTcAndWholeOverTcp() throws Exception {
     DnsTable.Builder b = new DnsTable.Builder();
     for (int i = 1; i <= 40; i++) {

@@ -52,7 +52,8 @@ class NatRulesTest {
   void withNeitherToolTwoNetworksAndARemovalGiveOneWarningAndRunNothing() {
     List<String> ran = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    NatRules rules = new NatRules(false, false, recorder(ran), warnings::add);
+    NatRules rules =
+        new NatRules(false, false, recorder(ran), () -> ran.add("forwarding on"), warnings::add);
 
     rules.add(network(false));
     rules.add(network(true));
@@ -67,13 +68,28 @@ class NatRulesTest {
   void withIptablesOnlyTheRulesAreRunAndNothingIsWarned() {
     List<String> ran = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    NatRules rules = new NatRules(false, true, recorder(ran), warnings::add);
+    NatRules rules =
+        new NatRules(false, true, recorder(ran), () -> ran.add("forwarding on"), warnings::add);
 
     rules.add(network(true));
 
     assertThat(warnings).isEmpty();
     assertThat(rules.degraded()).isEmpty();
-    assertThat(ran).anyMatch(c -> c.contains("iptables -I FORWARD -i jc-0123abcd"));
+    assertThat(ran)
+        .anyMatch(c -> c.contains("iptables -I FORWARD -i jc-0123abcd"))
+        .doesNotContain("forwarding on");
+  }
+
+  @Test
+  void normalNetworkRequestsForwardingThroughTheSeamBeforeItsRules() {
+    List<String> ran = new ArrayList<>();
+    NatRules rules =
+        new NatRules(true, false, recorder(ran), () -> ran.add("forwarding on"), w -> {});
+
+    rules.add(network(false));
+
+    assertThat(ran).first().isEqualTo("forwarding on");
+    assertThat(ran).containsOnlyOnce("forwarding on").contains("nft -f -");
   }
 
   private static NatRules.Commands recorder(List<String> ran) {

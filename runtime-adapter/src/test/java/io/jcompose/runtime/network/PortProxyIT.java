@@ -3,6 +3,7 @@ package io.jcompose.runtime.network;
 import static io.jcompose.runtime.network.NetworkDriverIT.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jcompose.runtime.api.AttachSpec;
 import io.jcompose.runtime.api.ConflictException;
@@ -94,7 +95,7 @@ class PortProxyIT {
 
   @Test
   void publishedTcpPortAnswersOnTheGivenHostIpOnly() throws Exception {
-    int port = freePort();
+    int port = freePorts(1);
     List<PublishedPort> ports =
         await(
             proxy.publish(
@@ -123,7 +124,7 @@ class PortProxyIT {
 
   @Test
   void udpPortForwardsDatagramsBothWays() throws Exception {
-    int port = freePort();
+    int port = freePorts(1);
     await(
         proxy.publish(
             run + "-web",
@@ -151,8 +152,8 @@ class PortProxyIT {
 
   @Test
   void takenHostPortFailsNamingPortAndHolderAndOpensNothing() throws Exception {
-    int taken = freePort();
-    int free = freePort();
+    int taken = freePorts(2);
+    int free = taken + 1;
     Process holder = new ProcessBuilder("busybox", "nc", "-l", "-p", String.valueOf(taken)).start();
     try {
       waitForHostPort(taken);
@@ -175,7 +176,7 @@ class PortProxyIT {
 
   @Test
   void hostPortRangeMapsOneToOneOntoTheContainerRangeAndEveryPortForwards() throws Exception {
-    int first = freePortPair();
+    int first = freePorts(2);
     List<Process> servers = new java.util.ArrayList<>();
     try {
       for (int port : new int[] {8080, 8081}) {
@@ -203,7 +204,8 @@ class PortProxyIT {
 
   @Test
   void ipv6WildcardIsServedOnBothStacksAndClashesWithAnotherContainersIpv4Port() throws Exception {
-    int port = freePort();
+    assumeTrue(ipv6Usable(), "IPv6 is disabled or ::1 cannot be bound on this host");
+    int port = freePorts(1);
     String other = run + "-other";
     List<PublishedPort> ports =
         await(
@@ -246,7 +248,8 @@ class PortProxyIT {
   @Test
   void ipv6WildcardAskedAfterAnIpv4PortOfAnotherContainerIsRefusedNamingThatContainer()
       throws Exception {
-    int port = freePort();
+    assumeTrue(ipv6Usable(), "IPv6 is disabled or ::1 cannot be bound on this host");
+    int port = freePorts(1);
     String other = run + "-other";
     await(proxy.publish(run + "-web", web.primaryAddress(), List.of(PortBinding.tcp(port, 80))));
     try {
@@ -301,12 +304,6 @@ class PortProxyIT {
     }
   }
 
-  private static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
   /** Busybox httpd in the container's namespace on {@code port}, serving {@code index} as /. */
   private Process httpd(int port, String docrootName, String index) throws Exception {
     Path docroot = Files.createDirectories(tmp.resolve(docrootName));
@@ -325,22 +322,47 @@ class PortProxyIT {
   }
 
   /**
-   * A port P with P and P + 1 both free on every address right now, drawn below the kernel's
-   * ephemeral range (32768 and up): there, outgoing connections cannot take it between this check
-   * and the test's bind, and a burst of them (tens of thousands in TIME_WAIT after a benchmark)
-   * does not leave every pair taken.
+   * The first of {@code count} consecutive ports free for TCP and UDP on every address right now,
+   * drawn below the kernel's ephemeral range (32768 and up): there, outgoing connections cannot
+   * take one between this check and the test's bind, and a burst of them (tens of thousands in
+   * TIME_WAIT after a benchmark) does not leave every port taken.
    */
-  private static int freePortPair() {
+  private static int freePorts(int count) {
     for (int attempt = 0; attempt < 200; attempt++) {
-      int first = java.util.concurrent.ThreadLocalRandom.current().nextInt(20000, 32000);
-      try (ServerSocket a = new ServerSocket(first);
-          ServerSocket b = new ServerSocket(first + 1)) {
+      int first = ThreadLocalRandom.current().nextInt(20000, 32000 - count);
+      if (allFree(first, count)) {
         return first;
-      } catch (java.io.IOException taken) {
-        // One of the two is in use: try another pair.
       }
     }
-    throw new IllegalStateException("no two consecutive free ports found in 20000-32000");
+    throw new IllegalStateException("no " + count + " consecutive free ports in 20000-32000");
+  }
+
+  private static boolean allFree(int first, int count) {
+    for (int port = first; port < first + count; port++) {
+      try (ServerSocket tcp = new ServerSocket(port);
+          DatagramSocket udp = new DatagramSocket(port)) {
+        // Both bound: free.
+      } catch (java.io.IOException taken) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether IPv6 is on and {@code ::1} can be bound, which the {@code ::} wildcard tests need. */
+  private static boolean ipv6Usable() {
+    try {
+      String disabled = Files.readString(Path.of("/proc/sys/net/ipv6/conf/all/disable_ipv6"));
+      if (!disabled.strip().equals("0")) {
+        return false;
+      }
+      try (ServerSocket s = new ServerSocket()) {
+        s.bind(new InetSocketAddress("::1", 0));
+      }
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   private static void waitForPort(Path netns, int port) throws Exception {

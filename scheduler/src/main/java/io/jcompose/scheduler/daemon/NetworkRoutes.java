@@ -1,9 +1,13 @@
 package io.jcompose.scheduler.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jcompose.runtime.api.ConflictException;
 import io.jcompose.runtime.api.NetworkDriver;
+import io.jcompose.runtime.api.NetworkInfo;
 import io.jcompose.runtime.api.NetworkSpec;
+import io.jcompose.runtime.api.NotFoundException;
 import io.jcompose.scheduler.api.ProgressEvent;
+import io.jcompose.scheduler.plan.NetworkSpecs;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,8 +21,7 @@ import java.util.regex.Pattern;
  * for networks that several projects share ({@code external: true}).
  */
 final class NetworkRoutes {
-  /** The only driver option read: the MTU, under Docker's name. */
-  static final String MTU_OPTION = "com.docker.network.driver.mtu";
+  private static final String MTU_OPTION = NetworkSpecs.MTU_OPTION;
 
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
   private final NetworkDriver networks;
@@ -31,7 +34,7 @@ final class NetworkRoutes {
     routes
         .host("network/ls", c -> networks.list(Map.of()))
         .host("network/inspect", c -> networks.inspect(c.text("name")))
-        .host("network/create", c -> networks.create(spec(c)))
+        .host("network/create", this::create)
         .host("network/rm", this::remove);
   }
 
@@ -74,22 +77,42 @@ final class NetworkRoutes {
   }
 
   private static int mtu(String network, String value) {
-    try {
-      int mtu = Integer.parseInt(value.strip());
-      if (mtu >= 68 && mtu <= 65535) {
-        return mtu;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
+    int mtu = NetworkSpecs.parseMtu(value);
+    if (mtu < 0) {
+      throw new IllegalArgumentException(
+          "network "
+              + network
+              + ": "
+              + MTU_OPTION
+              + "='"
+              + value
+              + "' is not an MTU; use 68 to 65535");
     }
-    throw new IllegalArgumentException(
-        "network "
-            + network
-            + ": "
-            + MTU_OPTION
-            + "='"
-            + value
-            + "' is not an MTU; use 68 to 65535");
+    return mtu;
+  }
+
+  // The driver's create returns a network that exists with the same settings (compose's up
+  // relies on it); a user asking for a new one is told it exists, as docker network create does.
+  private Future<NetworkInfo> create(ApiCall call) {
+    NetworkSpec spec = spec(call);
+    return networks
+        .inspect(spec.name())
+        .transform(
+            found -> {
+              if (found.succeeded()) {
+                return Future.failedFuture(
+                    new ConflictException(
+                        "network "
+                            + spec.name()
+                            + " already exists; remove it with `jcompose network rm "
+                            + spec.name()
+                            + "` or choose another name"));
+              }
+              if (!(found.cause() instanceof NotFoundException)) {
+                return Future.failedFuture(found.cause());
+              }
+              return networks.create(spec);
+            });
   }
 
   private Future<List<String>> remove(ApiCall call) {

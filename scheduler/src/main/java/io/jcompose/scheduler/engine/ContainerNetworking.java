@@ -74,6 +74,11 @@ final class ContainerNetworking {
     } else {
       List<EndpointSpec> endpoints = new ArrayList<>();
       if (!"none".equals(mode)) {
+        try {
+          InterfaceNames.check(s);
+        } catch (RuntimeException e) {
+          return Future.failedFuture(e);
+        }
         // A service-level mac_address is the primary (first) endpoint's, as on Docker; a
         // per-network mac_address wins on its network.
         String serviceMac = s.macAddress();
@@ -90,7 +95,9 @@ final class ContainerNetworking {
                   sn.macAddress() != null
                       ? sn.macAddress()
                       : endpoints.isEmpty() ? serviceMac : null,
-                  aliases));
+                  aliases,
+                  sn.gwPriority() == null ? 0 : sn.gwPriority(),
+                  sn.interfaceName()));
         }
       }
       attachment = rt.networks().attach(attachSpec(netKey, s, spec, endpoints));

@@ -90,8 +90,6 @@ final class UnsupportedNetworkAttributes {
         continue;
       }
       String at = "networks." + e.getKey() + ".";
-      check(out, sn.interfaceName() != null, at + "interface_name");
-      check(out, sn.gwPriority() != null, at + "gw_priority");
       check(out, sn.ipv6Address() != null, at + "ipv6_address");
       check(out, !sn.linkLocalIps().isEmpty(), at + "link_local_ips");
       check(out, !sn.driverOpts().isEmpty(), at + "driver_opts");

@@ -69,6 +69,7 @@ final class UpVerb {
               Plan plan = planner.plan(project, observed, request);
               // Fail on a bad policy or a missing external resource before anything is created.
               plan.gates().keySet().forEach(s -> RestartPolicy.of(project.service(s)));
+              plan.gates().keySet().forEach(s -> InterfaceNames.check(project.service(s)));
               checkExternal(project, plan.gates().keySet(), observed);
               warnUnsupported(project, plan, progress);
               plan.warnings().forEach(w -> progress.warning("Project " + project.name(), w));

@@ -15,7 +15,8 @@ import java.util.TreeMap;
 /**
  * Compares a project network that exists with what the file asks for now. A bridge cannot change
  * its subnet, range, MTU or isolation under running containers, so a difference stops {@code up}
- * with what changed; docker compose likewise refuses a network whose compose label is not its own.
+ * with what changed; docker compose likewise refuses a network whose compose label is not its own,
+ * and only warns about one another project made.
  */
 final class NetworkDrift {
 
@@ -47,7 +48,17 @@ final class NetworkDrift {
               + owner
               + "\", not \""
               + key
-              + "\"; give one of the two networks another name:");
+              + "\"; give one of the two networks another name");
+    }
+    String project = desired.labels().get(ComposeLabels.PROJECT);
+    if (project != null && !project.equals(observed.labels().get(ComposeLabels.PROJECT))) {
+      // Another project's network of the same name (both files give it that name:): shared as
+      // docker compose shares it, with its settings as they are; that project's down removes it.
+      return Optional.of(
+          at
+              + " exists but was not created for project "
+              + project
+              + "; it is used as it is (set external: true to say so)");
     }
     List<String> changes = new ArrayList<>();
     if (desired.subnet() != null) {

@@ -74,13 +74,8 @@ public final class NetworkSpecs {
     if (raw == null) {
       return 0;
     }
-    int mtu;
-    try {
-      mtu = Integer.parseInt(raw.trim());
-    } catch (NumberFormatException e) {
-      mtu = -1;
-    }
-    if (mtu < MIN_MTU || mtu > MAX_MTU) {
+    int mtu = parseMtu(raw);
+    if (mtu < 0) {
       throw new InvalidProjectException(
           "networks."
               + key
@@ -94,5 +89,15 @@ public final class NetworkSpecs {
               + MAX_MTU);
     }
     return mtu;
+  }
+
+  /** An MTU option's value (68 to 65535), or -1 when it is not one. */
+  public static int parseMtu(String raw) {
+    try {
+      int mtu = Integer.parseInt(raw.strip());
+      return mtu >= MIN_MTU && mtu <= MAX_MTU ? mtu : -1;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 }

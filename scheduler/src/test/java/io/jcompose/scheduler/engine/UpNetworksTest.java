@@ -167,6 +167,27 @@ class UpNetworksTest {
   }
 
   @Test
+  void up_passesEachNetworksGwPriorityToTheAttachRequestWithoutWarning() throws Exception {
+    ServiceNetwork preferred =
+        new ServiceNetwork(null, null, null, null, null, null, null, 7, null);
+    Project p =
+        withNetwork(
+            project(
+                "shop",
+                service("web").networks(Map.of("default", on(null, null), "back", preferred))),
+            network("shop", "back", Map.of()));
+
+    up(p);
+
+    assertThat(endpoints())
+        .extracting(EndpointSpec::network, EndpointSpec::gwPriority)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("shop_back", 7),
+            org.assertj.core.groups.Tuple.tuple("shop_default", 0));
+    assertThat(warnings()).noneMatch(w -> w.contains("gw_priority"));
+  }
+
+  @Test
   void up_usesTheFirstIpv4PoolAndWarnsThatAnIpv6PoolIsIgnored() throws Exception {
     Project p =
         withNetwork(
@@ -282,8 +303,6 @@ class UpNetworksTest {
 
     assertThat(warningsFor(project("shop", service("web").networks(Map.of("default", fancy)))))
         .containsExactly(
-            "services.web.networks.default.interface_name: not supported by jcompose; ignored",
-            "services.web.networks.default.gw_priority: not supported by jcompose; ignored",
             "services.web.networks.default.ipv6_address: not supported by jcompose; ignored",
             "services.web.networks.default.link_local_ips: not supported by jcompose; ignored",
             "services.web.networks.default.driver_opts: not supported by jcompose; ignored");

@@ -122,7 +122,7 @@ class NetworkDriftTest {
         .isInstanceOf(ConflictException.class)
         .hasMessage(
             "networks.default: network shop_default exists with label com.docker.compose.network"
-                + " set to \"front\", not \"default\"; give one of the two networks another name:");
+                + " set to \"front\", not \"default\"; give one of the two networks another name");
   }
 
   @Test
@@ -137,6 +137,23 @@ class NetworkDriftTest {
         .containsExactly(
             "networks.default: network shop_default exists but was not created by compose; it is"
                 + " used as it is (set external: true to say so)");
+  }
+
+  @Test
+  void plan_warnsAndSharesAnotherProjectsNetworkOfTheSameNameWhateverItsSettings() {
+    Map<String, String> labels =
+        Map.of("com.docker.compose.project", "blog", "com.docker.compose.network", "default");
+    NetworkInfo blogs =
+        new NetworkInfo("shop_default", "br-1", "10.60.0.0/24", "10.60.0.1", true, labels);
+    Project p = shop(network("shop", "default", Map.of(), pool("10.50.0.0/24", null, null)));
+
+    Plan plan = plan(p, blogs);
+
+    assertThat(plan.operations()).noneMatch(o -> o.kind() == Operation.Kind.CREATE_NETWORK);
+    assertThat(plan.warnings())
+        .containsExactly(
+            "networks.default: network shop_default exists but was not created for project shop;"
+                + " it is used as it is (set external: true to say so)");
   }
 
   @Test
