@@ -70,14 +70,18 @@ await_page() {
   return 1
 }
 
-# Requests per second of one wrk run, or "-" when it failed or saw socket errors.
+# Requests per second of one wrk run and the requests that timed out (over wrk's 2 s), or "-"
+# when it failed: a connect, read or write error, or an answer that was not 2xx.
 requests_per_second() { # CONNECTIONS URL
   local out
   out="$(wrk -t2 -c"$1" -d"$duration" "$2" 2>&1)"
   echo "\$ wrk -t2 -c$1 -d$duration $2" >>"$log"
   echo "$out" >>"$log"
-  if grep -q 'Socket errors\|Non-2xx' <<<"$out"; then echo -; return; fi
-  awk '/^Requests\/sec/ { print $2 }' <<<"$out"
+  if grep -q 'Non-2xx' <<<"$out" || grep -Eq 'Socket errors: connect [1-9]|read [1-9]|write [1-9]' <<<"$out"; then
+    echo "- -"
+    return
+  fi
+  awk '/^Requests\/sec/ { rps = $2 } /Socket errors/ { timeouts = $NF } END { printf "%s %d\n", rps, timeouts }' <<<"$out"
 }
 
 say "log: $log"
@@ -122,23 +126,27 @@ load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 for connections in 8 32; do
   for round in $(seq 1 "$rounds"); do
     for target in "${targets[@]}"; do
-      rps="$(requests_per_second "$connections" "${target#* }")"
-      say "-c$connections round $round ${target%% *}: $rps req/s"
-      echo "$connections ${target%% *} $rps" >>"$results"
+      read -r rps timeouts < <(requests_per_second "$connections" "${target#* }")
+      say "-c$connections round $round ${target%% *}: $rps req/s, $timeouts timed out"
+      echo "$connections ${target%% *} $rps $timeouts" >>"$results"
     done
   done
 done
 
 echo
 echo "load average before wrk: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
-echo "requests per second through each path, wrk -t2 -d$duration, median (best) of $rounds rounds (higher is better)"
-printf '%-16s %16s %16s\n' path "-c8" "-c32"
+echo "requests per second through each path, wrk -t2 -d$duration, median (best) of $rounds rounds (higher is better);"
+echo "then the requests that timed out (no answer within 2 s) over all rounds"
+printf '%-16s %18s %18s %9s %9s\n' path "-c8" "-c32" "t/o -c8" "t/o -c32"
 for target in "${targets[@]}"; do
   name="${target%% *}"
   line="$(printf '%-16s' "$name")"
   for connections in 8 32; do
     values="$(awk -v c="$connections" -v n="$name" '$1 == c && $2 == n && $3 != "-" { print $3 }' "$results")"
-    line+="$(printf ' %16s' "$(median <<<"$values") ($(best_high <<<"$values"))")"
+    line+="$(printf ' %18s' "$(median <<<"$values") ($(best_high <<<"$values"))")"
+  done
+  for connections in 8 32; do
+    line+="$(printf ' %9s' "$(awk -v c="$connections" -v n="$name" '$1 == c && $2 == n && $4 != "-" { t += $4 } END { print t + 0 }' "$results")")"
   done
   echo "$line"
 done
