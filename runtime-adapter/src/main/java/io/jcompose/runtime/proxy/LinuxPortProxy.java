@@ -24,8 +24,10 @@ import java.util.stream.Stream;
 
 /**
  * The userland port proxy ({@link PortPublisher}): one Vert.x TCP server or UDP socket per
- * published port. Operations run one after another so that two containers can never both get a port
- * (Vert.x would otherwise share one listening port between servers of the same instance).
+ * published port, with the nftables DNAT fast path of {@link PortDnat} in front where nft is
+ * installed (the listeners stay: they reserve the port and serve what DNAT does not). Operations
+ * run one after another so that two containers can never both get a port (Vert.x would otherwise
+ * share one listening port between servers of the same instance).
  */
 public final class LinuxPortProxy implements PortPublisher {
   private static final System.Logger LOG = System.getLogger(LinuxPortProxy.class.getName());
@@ -34,6 +36,7 @@ public final class LinuxPortProxy implements PortPublisher {
   private final Vertx vertx;
   private final Path dir;
   private final Map<String, List<Open>> open = new ConcurrentHashMap<>();
+  private final PortDnat dnat = new PortDnat();
   private Future<?> tail = Future.succeededFuture();
 
   private record Open(PublishedPort port, Forwarder forwarder) {}
@@ -61,10 +64,23 @@ public final class LinuxPortProxy implements PortPublisher {
   public Future<Void> stop() {
     return serial(
         () -> {
-          List<Future<Void>> all = new ArrayList<>();
-          open.values().forEach(list -> list.forEach(o -> all.add(o.forwarder().close())));
-          open.clear();
-          return Future.join(all).mapEmpty();
+          // The kernel's rules go with the listeners: a stopped proxy reserves no port, so it must
+          // not forward one either (start() puts both back).
+          List<String> containers = List.copyOf(open.keySet());
+          return vertx
+              .executeBlocking(
+                  () -> {
+                    containers.forEach(dnat::remove);
+                    return null;
+                  })
+              .transform(
+                  x -> {
+                    List<Future<Void>> all = new ArrayList<>();
+                    open.values()
+                        .forEach(list -> list.forEach(o -> all.add(o.forwarder().close())));
+                    open.clear();
+                    return Future.join(all).mapEmpty();
+                  });
         });
   }
 
@@ -97,6 +113,7 @@ public final class LinuxPortProxy implements PortPublisher {
                         .executeBlocking(
                             () -> {
                               save(new PortState(containerId, ports));
+                              dnat.install(containerId, ports);
                               return ports;
                             })
                         .onSuccess(p -> open.put(containerId, List.copyOf(opened)));
@@ -121,13 +138,25 @@ public final class LinuxPortProxy implements PortPublisher {
     return serial(
         () -> {
           List<Open> list = open.remove(containerId);
-          delete(containerId);
           if (list == null) {
+            delete(containerId);
             return Future.succeededFuture();
           }
-          List<Future<Void>> closing = new ArrayList<>();
-          list.forEach(o -> closing.add(o.forwarder().close()));
-          return Future.join(closing).mapEmpty();
+          // The kernel's rules go first, so no connection is forwarded past a closed listener, and
+          // before the state file, so a crash in between leaves a table the next start replaces.
+          return vertx
+              .executeBlocking(
+                  () -> {
+                    dnat.remove(containerId);
+                    delete(containerId);
+                    return null;
+                  })
+              .transform(
+                  x -> {
+                    List<Future<Void>> closing = new ArrayList<>();
+                    list.forEach(o -> closing.add(o.forwarder().close()));
+                    return Future.join(closing).mapEmpty();
+                  });
         });
   }
 
@@ -239,7 +268,17 @@ public final class LinuxPortProxy implements PortPublisher {
                             return (Void) null;
                           }));
     }
+    // The table survived the restart in the kernel; replacing it restores exactly what publish
+    // wrote. When a listener cannot come back, the table goes too: its port may have a new holder.
     return chain
+        .compose(
+            v ->
+                vertx.executeBlocking(
+                    () -> {
+                      dnat.install(state.containerId(), state.ports());
+                      return null;
+                    }))
+        .<Void>mapEmpty()
         .onSuccess(v -> open.put(state.containerId(), List.copyOf(opened)))
         .recover(
             e -> {
@@ -250,7 +289,11 @@ public final class LinuxPortProxy implements PortPublisher {
                       + ": cannot re-open published ports: "
                       + e.getMessage());
               opened.forEach(o -> o.forwarder().close());
-              return Future.succeededFuture();
+              return vertx.executeBlocking(
+                  () -> {
+                    dnat.remove(state.containerId());
+                    return null;
+                  });
             });
   }
 
