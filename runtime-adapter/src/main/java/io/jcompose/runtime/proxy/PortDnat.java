@@ -61,13 +61,14 @@ final class PortDnat {
       return;
     }
     try {
+      nft("container " + containerId + ": nft", script);
       if (rules.needsRouteLocalnet()) {
-        // Before the rules: loopback DNAT is refused as a martian without it, and the table's
-        // guard arrives in the same script as the DNAT that needs it.
+        // Only once the table's guard is in place: route_localnet without it would let the
+        // containers on this bridge reach the host's loopback services. Loopback DNAT is refused
+        // as martian until it is set, a moment before the container starts.
         routeLocalnet(bridge.get(), true);
         localnetUsers.put(containerId, bridge.get());
       }
-      nft("container " + containerId + ": nft", script);
     } catch (RuntimeFailure e) {
       releaseLocalnet(containerId);
       LOG.log(
@@ -84,12 +85,13 @@ final class PortDnat {
     if (nft == null) {
       return;
     }
+    // route_localnet goes first, while the guard in this container's table still stands.
+    releaseLocalnet(containerId);
     try {
       nft("container " + containerId + ": nft", PortDnatRules.deleteScript(tableName(containerId)));
     } catch (RuntimeFailure e) {
       LOG.log(Level.WARNING, e.getMessage());
     }
-    releaseLocalnet(containerId);
   }
 
   static String tableName(String containerId) {
