@@ -11,6 +11,11 @@
 #
 # Needs root, wrk, and busybox-static for the image (bench/peers/setup.sh installs the peers).
 # Traffic: loopback and the jcompose container's bridge address only.
+# Every path to the jcompose container (direct, its proxy or DNAT, docker-proxy) connects from the
+# gateway address to the container's port 80: tens of thousands of connections in TIME_WAIT would
+# use up that pair's source ports within two rounds, and every path then collapses. The bench
+# therefore sets net.ipv4.tcp_tw_reuse=1 (reuse a TIME_WAIT port for a new outgoing connection)
+# while it runs, and puts the old value back at exit.
 set -uo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -38,10 +43,13 @@ say() { printf 'bench: %s\n' "$*" >&2; }
 source "$repo/bench/lib/tools.sh"
 
 use_own_state
+tw_reuse_before="$(cat /proc/sys/net/ipv4/tcp_tw_reuse)"
+echo 1 >/proc/sys/net/ipv4/tcp_tw_reuse
 results="$(mktemp)"
 up_tools=()
 proxy_pid=""
 cleanup() {
+  echo "$tw_reuse_before" >/proc/sys/net/ipv4/tcp_tw_reuse
   [[ -n $proxy_pid ]] && kill "$proxy_pid" 2>/dev/null
   local entry
   for entry in "${up_tools[@]}"; do
