@@ -1,10 +1,11 @@
 # Sourced by the benchmarks that drive jcompose and its peers side by side. The caller sets
 # `repo`, `jcompose`, `log` and BENCH_IMAGE, and defines `say`.
 
-# A port nothing listens on now (other programs' tests share this machine).
+# A port nothing listens on now (other programs' tests share this machine), below the kernel's
+# ephemeral range (32768 and up), where outgoing connections could take it before the tool binds.
 free_port() {
   local port
-  for port in $(shuf -i 20000-40000 -n 50); do
+  for port in $(shuf -i 20000-32000 -n 50); do
     ss -Hltn "sport = :$port" | grep -q . || { echo "$port"; return 0; }
   done
   return 1

@@ -2,8 +2,8 @@
 # Published ports side by side (issue 4): busybox httpd in a container brought up from
 # bench/network/proxy.yaml by each tool that runs here, and wrk through each tool's published
 # port on 127.0.0.1. Beside them: Docker's own userland proxy (/usr/sbin/docker-proxy, from
-# docker.io) run on its own and pointed at the jcompose container, and wrk straight to that
-# container's address, the ceiling. Targets take turns, ROUNDS times for each connection
+# docker.io) run on its own and pointed at a second, unpublished jcompose container (`peer`),
+# and wrk straight to that container's address, the ceiling. Targets take turns, ROUNDS times for each connection
 # count, so a change of load hits all of them alike. One untimed run per target warms them up
 # first (the jcompose daemon's proxy is Java code the JIT compiles on first use).
 #
@@ -11,10 +11,9 @@
 #
 # Needs root, wrk, and busybox-static for the image (bench/peers/setup.sh installs the peers).
 # Traffic: loopback and the jcompose container's bridge address only.
-# Every path to the jcompose container (direct, its proxy or DNAT, docker-proxy) connects from the
-# gateway address to the container's port 80: tens of thousands of connections in TIME_WAIT would
-# use up that pair's source ports within two rounds, and every path then collapses. The bench
-# therefore sets net.ipv4.tcp_tw_reuse=1 (reuse a TIME_WAIT port for a new outgoing connection)
+# The paths connect from the gateway address to a container's port 80: tens of thousands of
+# connections in TIME_WAIT would use up a pair's source ports within two rounds. Direct and
+# docker-proxy go to `peer`, the published port to `web`, and the bench sets net.ipv4.tcp_tw_reuse=1 (reuse a TIME_WAIT port for a new outgoing connection)
 # while it runs, and puts the old value back at exit.
 set -uo pipefail
 
@@ -109,7 +108,7 @@ for tool in $tools; do
 done
 [[ " ${up_tools[*]} " == *" jcompose:"* ]] || { say "jcompose did not come up; nothing to compare"; exit 1; }
 
-address="$("$jcompose" -f "$file" -p "$project" exec -T web ip -4 -o addr show eth0 </dev/null 2>>"$log" \
+address="$("$jcompose" -f "$file" -p "$project" exec -T peer ip -4 -o addr show eth0 </dev/null 2>>"$log" \
   | awk '{ sub(/\/.*/, "", $4); print $4 }')"
 [[ -n $address ]] || { say "could not read the jcompose container's address (see $log)"; exit 1; }
 targets=("direct http://$address/" "${targets[@]}")
