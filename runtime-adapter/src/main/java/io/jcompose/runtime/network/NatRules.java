@@ -192,7 +192,7 @@ final class NatRules {
   }
 
   // The accept chain in one iptables-restore (declaring a chain with --noflush empties it, so its
-  // content is always exactly these two rules), then the jump to it unless already there: two or
+  // content is always exactly these three rules), then the jump to it unless already there: two or
   // three programs instead of six on every network created.
   private void addForwardAccept() {
     String what = "iptables forward chain " + CHAIN;
@@ -203,7 +203,10 @@ final class NatRules {
             + CHAIN
             + " -i jc-+ -j ACCEPT\n-A "
             + CHAIN
-            + " -o jc-+ -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\nCOMMIT\n";
+            + " -o jc-+ -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\n-A "
+            + CHAIN
+            // New connections to a container that a published port's DNAT made (proxy package).
+            + " -o jc-+ -m conntrack --ctstate DNAT -j ACCEPT\nCOMMIT\n";
     run(what, table, "iptables-restore", "--noflush");
     if (commands.tryRun(null, "iptables", "-C", "FORWARD", "-j", CHAIN).exit() != 0) {
       run(what, null, "iptables", "-I", "FORWARD", "1", "-j", CHAIN);

@@ -26,6 +26,13 @@ class NatRulesIptablesIT {
         .as("the bridge's own traffic accepted above the drop:\n%s", out)
         .isNotNegative()
         .isLessThan(drop);
+    // A published port's DNAT makes new connections into the bridge; a FORWARD policy of DROP
+    // (as after Docker ran) must not drop them.
+    assertThat(out.lines())
+        .as(out)
+        .contains(
+            "-A JCOMPOSE-FORWARD -o jc-+ -m conntrack --ctstate DNAT -j ACCEPT",
+            "-A JCOMPOSE-FORWARD -i jc-+ -j ACCEPT");
   }
 
   @Test
@@ -57,6 +64,9 @@ class NatRulesIptablesIT {
               "p_n", "jc-0123abcd", "172.31.250.0/24", "172.31.250.1", null, false, 1500, null);
       new NatRules(false, true).add(n);
       System.out.print(HostCommand.run("iptables -S FORWARD", null, "iptables", "-S", "FORWARD"));
+      System.out.print(
+          HostCommand.run(
+              "iptables -S JCOMPOSE-FORWARD", null, "iptables", "-S", "JCOMPOSE-FORWARD"));
     }
   }
 
