@@ -1,5 +1,8 @@
 package io.jcompose.runtime.network;
 
+import static io.jcompose.runtime.network.LoopbackProbes.freePorts;
+import static io.jcompose.runtime.network.LoopbackProbes.httpGet;
+import static io.jcompose.runtime.network.LoopbackProbes.udpPing;
 import static io.jcompose.runtime.network.NetworkDriverIT.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,14 +20,8 @@ import io.jcompose.runtime.api.PortPublisher;
 import io.jcompose.runtime.api.PublishedPort;
 import io.jcompose.runtime.api.RuntimePaths;
 import io.vertx.core.Vertx;
-import java.io.InputStream;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -131,23 +128,7 @@ class PortProxyIT {
             web.primaryAddress(),
             List.of(PortBinding.udp(port, 7000).withHostIp("127.0.0.1"))));
 
-    try (DatagramSocket s = new DatagramSocket()) {
-      s.setSoTimeout(2000);
-      String reply = null;
-      for (int attempt = 0; attempt < 5 && reply == null; attempt++) {
-        byte[] out = "ping".getBytes(StandardCharsets.UTF_8);
-        s.send(new DatagramPacket(out, out.length, InetAddress.getLoopbackAddress(), port));
-        byte[] in = new byte[64];
-        DatagramPacket p = new DatagramPacket(in, in.length);
-        try {
-          s.receive(p);
-          reply = new String(in, 0, p.getLength(), StandardCharsets.UTF_8);
-        } catch (java.net.SocketTimeoutException e) {
-          // The echo server may still be starting: send again.
-        }
-      }
-      assertThat(reply).isEqualTo("echo:ping");
-    }
+    assertThat(udpPing(port, 2000)).isEqualTo("echo:ping");
   }
 
   @Test
@@ -290,20 +271,6 @@ class PortProxyIT {
     assertThat(httpGet("127.0.0.1", ports.get(0).hostPort())).contains("hello " + run);
   }
 
-  private static String httpGet(String host, int port) throws Exception {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress(host, port), 2000);
-      s.setSoTimeout(5000);
-      s.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      InputStream in = s.getInputStream();
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      if (text.isEmpty()) {
-        throw new java.io.IOException("connection closed without an answer");
-      }
-      return text;
-    }
-  }
-
   /** Busybox httpd in the container's namespace on {@code port}, serving {@code index} as /. */
   private Process httpd(int port, String docrootName, String index) throws Exception {
     Path docroot = Files.createDirectories(tmp.resolve(docrootName));
@@ -319,34 +286,6 @@ class PortProxyIT {
             "-h",
             docroot.toString())
         .start();
-  }
-
-  /**
-   * The first of {@code count} consecutive ports free for TCP and UDP on every address right now,
-   * drawn below the kernel's ephemeral range (32768 and up): there, outgoing connections cannot
-   * take one between this check and the test's bind, and a burst of them (tens of thousands in
-   * TIME_WAIT after a benchmark) does not leave every port taken.
-   */
-  private static int freePorts(int count) {
-    for (int attempt = 0; attempt < 200; attempt++) {
-      int first = ThreadLocalRandom.current().nextInt(20000, 32000 - count);
-      if (allFree(first, count)) {
-        return first;
-      }
-    }
-    throw new IllegalStateException("no " + count + " consecutive free ports in 20000-32000");
-  }
-
-  private static boolean allFree(int first, int count) {
-    for (int port = first; port < first + count; port++) {
-      try (ServerSocket tcp = new ServerSocket(port);
-          DatagramSocket udp = new DatagramSocket(port)) {
-        // Both bound: free.
-      } catch (java.io.IOException taken) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Whether IPv6 is on and {@code ::1} can be bound, which the {@code ::} wildcard tests need. */

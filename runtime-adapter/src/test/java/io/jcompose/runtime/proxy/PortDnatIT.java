@@ -1,5 +1,8 @@
 package io.jcompose.runtime.proxy;
 
+import static io.jcompose.runtime.network.LoopbackProbes.freePorts;
+import static io.jcompose.runtime.network.LoopbackProbes.httpGet;
+import static io.jcompose.runtime.network.LoopbackProbes.udpPing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -15,13 +18,8 @@ import io.jcompose.runtime.api.RuntimePaths;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,7 +105,7 @@ class PortDnatIT {
 
   @Test
   void tcpPortOnLoopbackIsForwardedByTheKernelOnTheGivenHostIpOnly() throws Exception {
-    int port = freePort();
+    int port = freePorts(1);
     await(proxy.publish(container, web.primaryAddress(), List.of(tcp(port, "127.0.0.1"))));
 
     assertThat(httpGet("127.0.0.1", port)).contains("hello " + run);
@@ -117,36 +115,20 @@ class PortDnatIT {
 
   @Test
   void udpPortIsForwardedByTheKernelBothWays() throws Exception {
-    int port = freePort();
+    int port = freePorts(1);
     await(
         proxy.publish(
             container,
             web.primaryAddress(),
             List.of(PortBinding.udp(port, 7000).withHostIp("127.0.0.1"))));
 
-    try (DatagramSocket s = new DatagramSocket()) {
-      s.setSoTimeout(1000);
-      String reply = null;
-      for (int attempt = 0; attempt < 5 && reply == null; attempt++) {
-        byte[] out = "ping".getBytes(StandardCharsets.UTF_8);
-        s.send(new DatagramPacket(out, out.length, InetAddress.getLoopbackAddress(), port));
-        byte[] in = new byte[64];
-        DatagramPacket p = new DatagramPacket(in, in.length);
-        try {
-          s.receive(p);
-          reply = new String(in, 0, p.getLength(), StandardCharsets.UTF_8);
-        } catch (SocketTimeoutException e) {
-          // The echo server may still be starting: send again.
-        }
-      }
-      assertThat(reply).isEqualTo("echo:ping");
-    }
+    assertThat(udpPing(port, 1000)).isEqualTo("echo:ping");
     assertThat(dnatPackets("udp", port)).isPositive();
   }
 
   @Test
   void unpublishRemovesTheTableAndRouteLocalnet() throws Exception {
-    int port = freePort();
+    int port = freePorts(1);
     String bridge = PortDnat.bridgeOf(web.primaryAddress()).orElseThrow();
     await(proxy.publish(container, web.primaryAddress(), List.of(tcp(port, "0.0.0.0"))));
     assertThat(nftTables()).contains(PortDnat.tableName(container));
@@ -161,7 +143,7 @@ class PortDnatIT {
 
   @Test
   void restartedProxyRestoresExactlyTheSameRules() throws Exception {
-    int port = freePort();
+    int port = freePorts(1);
     await(proxy.publish(container, web.primaryAddress(), List.of(tcp(port, "127.0.0.1"))));
     String before = rulesWithoutCounters();
 
@@ -174,7 +156,7 @@ class PortDnatIT {
 
   @Test
   void containerReachesItsOwnWildcardPortThroughItsGatewayByTheProxy() throws Exception {
-    int port = freePort();
+    int port = freePorts(1);
     await(proxy.publish(container, web.primaryAddress(), List.of(tcp(port, "0.0.0.0"))));
 
     String page =
@@ -193,7 +175,7 @@ class PortDnatIT {
 
   @Test
   void containerCannotReachAHostLoopbackListenerThroughItsGateway() throws Exception {
-    int port = freePort();
+    int port = freePorts(1);
     await(proxy.publish(container, web.primaryAddress(), List.of(tcp(port, "127.0.0.1"))));
     try (ServerSocket hostOnly = new ServerSocket()) {
       hostOnly.bind(new InetSocketAddress("127.0.0.1", 0));
@@ -271,33 +253,6 @@ class PortDnatIT {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor();
     return out;
-  }
-
-  private static String httpGet(String host, int port) throws Exception {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress(host, port), 2000);
-      s.setSoTimeout(5000);
-      s.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      String text = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (text.isEmpty()) {
-        throw new IOException("connection closed without an answer");
-      }
-      return text;
-    }
-  }
-
-  /** A port free for TCP and UDP, below the ephemeral range so no outgoing socket takes it. */
-  private static int freePort() {
-    for (int attempt = 0; attempt < 200; attempt++) {
-      int port = ThreadLocalRandom.current().nextInt(20000, 32000);
-      try (ServerSocket tcp = new ServerSocket(port);
-          DatagramSocket udp = new DatagramSocket(port)) {
-        return port;
-      } catch (IOException taken) {
-        // Try another.
-      }
-    }
-    throw new IllegalStateException("no free port in 20000-32000");
   }
 
   private static <T> T await(Future<T> f) {
